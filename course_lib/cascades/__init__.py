@@ -1,0 +1,25 @@
+"""Cascades of adoption: who adopts once enough of their contacts have.
+
+Threshold models (Granovetter 1978; Watts 2002; Watts & Dodds 2007): the population
+model, the cascade on a network, its analytic cascade window, and Monte Carlo
+experiments over mean degree and threshold.
+"""
+from .theory import (
+    cascade_condition,
+    cascade_condition_margin,
+    cascade_frequency_theory,
+    cascade_window,
+    vulnerable_degree_limit,
+)
+from .threshold import CascadeResult, node_thresholds, threshold_cascade
+
+__all__ = [
+    "CascadeResult",
+    "node_thresholds",
+    "threshold_cascade",
+    "vulnerable_degree_limit",
+    "cascade_condition",
+    "cascade_condition_margin",
+    "cascade_window",
+    "cascade_frequency_theory",
+]
