@@ -4,6 +4,23 @@ Threshold models (Granovetter 1978; Watts 2002; Watts & Dodds 2007): the populat
 model, the cascade on a network, its analytic cascade window, and Monte Carlo
 experiments over mean degree and threshold.
 """
+from .experiments import (
+    GLOBAL_CASCADE_CUTOFF,
+    MultiplierResult,
+    PhaseDiagram,
+    cascade_frequency,
+    cascade_phase_diagram,
+    cascade_sizes,
+    influentials_multiplier,
+    multiplier_curve,
+)
+from .granovetter import (
+    GranovetterResult,
+    granovetter_cascade,
+    granovetter_critical_sd,
+    granovetter_normal_equilibrium,
+    granovetter_response,
+)
 from .theory import (
     cascade_condition,
     cascade_condition_margin,
@@ -14,6 +31,19 @@ from .theory import (
 from .threshold import CascadeResult, node_thresholds, threshold_cascade
 
 __all__ = [
+    "GranovetterResult",
+    "granovetter_cascade",
+    "granovetter_response",
+    "granovetter_normal_equilibrium",
+    "granovetter_critical_sd",
+    "GLOBAL_CASCADE_CUTOFF",
+    "cascade_sizes",
+    "cascade_frequency",
+    "PhaseDiagram",
+    "cascade_phase_diagram",
+    "MultiplierResult",
+    "influentials_multiplier",
+    "multiplier_curve",
     "CascadeResult",
     "node_thresholds",
     "threshold_cascade",
