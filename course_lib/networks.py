@@ -8,11 +8,13 @@ simulations on the same graph.
 from __future__ import annotations
 
 import numbers
+from itertools import chain
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import networkx as nx
 import numpy as np
+from numba import njit
 
 from ._validation import as_rng, check_integer, check_real
 
@@ -56,6 +58,16 @@ class CompiledNetwork:
         """Mapping node label -> row index."""
         return {node: i for i, node in enumerate(self.nodes)}
 
+    @cached_property
+    def labels_are_indices(self):
+        """True when node ``i`` is labelled ``i`` (as for every generator here)."""
+        return self.nodes == tuple(range(self.n))
+
+    def labels(self, rows):
+        """Node labels of the given row indices, as a list."""
+        rows = np.asarray(rows).tolist()
+        return rows if self.labels_are_indices else list(map(self.nodes.__getitem__, rows))
+
     @property
     def mean_degree(self):
         return float(self.degrees.mean()) if self.n else 0.0
@@ -70,15 +82,29 @@ class CompiledNetwork:
         return G
 
 
-def _csr_from_undirected_edges(n, u, v, nodes=None):
-    """Build a symmetric CSR from edge endpoint arrays (each edge listed once)."""
-    rows = np.concatenate([u, v])
-    cols = np.concatenate([v, u])
-    order = np.argsort(rows, kind="stable")
-    indices = cols[order].astype(np.int32)
-    counts = np.bincount(rows, minlength=n)
+@njit(cache=True)
+def _symmetric_csr(n, u, v):
+    """Counting-sort fill of a symmetric CSR from an edge list (each edge once): O(n + m)."""
     indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(counts, out=indptr[1:])
+    for e in range(len(u)):
+        indptr[u[e] + 1] += 1
+        indptr[v[e] + 1] += 1
+    for i in range(n):
+        indptr[i + 1] += indptr[i]
+    fill = indptr[:-1].copy()
+    indices = np.empty(indptr[n], dtype=np.int32)
+    for e in range(len(u)):
+        a, b = u[e], v[e]
+        indices[fill[a]] = b
+        fill[a] += 1
+        indices[fill[b]] = a
+        fill[b] += 1
+    return indptr, indices
+
+
+def _csr_from_undirected_edges(n, u, v, nodes=None):
+    """Build a CompiledNetwork from edge endpoint arrays (each edge listed once)."""
+    indptr, indices = _symmetric_csr(n, np.asarray(u, dtype=np.int64), np.asarray(v, dtype=np.int64))
     return CompiledNetwork(indptr, indices, tuple(range(n)) if nodes is None else nodes)
 
 
@@ -120,10 +146,11 @@ def compile_network(G, *, allow_directed=True, name="G"):
         index = {node: i for i, node in enumerate(nodes)}
         adj = G._succ if G.is_directed() else G._adj
         indptr = np.zeros(len(nodes) + 1, dtype=np.int64)
-        np.cumsum([len(adj[node]) for node in nodes], out=indptr[1:])
-        indices = np.fromiter(
-            (index[v] for node in nodes for v in adj[node]), dtype=np.int32, count=int(indptr[-1])
-        )
+        np.cumsum(list(map(len, map(adj.__getitem__, nodes))), out=indptr[1:])
+        targets = chain.from_iterable(map(adj.__getitem__, nodes))
+        if nodes != tuple(range(len(nodes))):
+            targets = map(index.__getitem__, targets)
+        indices = np.fromiter(targets, dtype=np.int32, count=int(indptr[-1]))
         net = CompiledNetwork(indptr, indices, nodes, G.is_directed())
     if net.n == 0:
         raise ValueError(f"{name} has no nodes; give a graph with at least one node")
@@ -159,32 +186,33 @@ def _check_n(n):
 def _poisson_edges(n, mean_degree, rng):
     """Edges of an Erdős–Rényi G(n, p) graph with p = mean_degree / (n - 1).
 
-    The number of edges is Binomial(n(n-1)/2, p); the edges are then distinct pairs
-    drawn uniformly, which is exactly G(n, p) and costs O(edges), not O(n^2).
+    Number the n(n-1)/2 node pairs and walk along them with geometric jumps: each jump
+    lands on the next pair that gets an edge, exactly as if every pair had tossed its
+    own coin (Batagelj & Brandes 2005). Costs O(edges), not O(n^2), and never draws a
+    pair twice.
     """
-    if n < 2 or mean_degree == 0:
+    pairs = n * (n - 1) // 2
+    if pairs == 0 or mean_degree == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
-    pairs = n * (n - 1) // 2
     p = min(mean_degree / (n - 1), 1.0)
-    m = int(rng.binomial(pairs, p))
-    if m > pairs // 2:  # dense: enumerate all pairs and choose
-        iu, ju = np.triu_indices(n, k=1)
-        keep = rng.choice(pairs, size=m, replace=False)
-        return iu[keep].astype(np.int64), ju[keep].astype(np.int64)
-    codes = np.zeros(0, dtype=np.int64)
-    while codes.size < m:
-        # draw only the shortfall, so no truncation step can make the result depend on
-        # anything but the generator's stream; a sorted edge list is as good as any
-        short = m - codes.size
-        u = rng.integers(0, n, short)
-        v = rng.integers(0, n, short)
-        ok = u != v
-        lo, hi = np.minimum(u[ok], v[ok]), np.maximum(u[ok], v[ok])
-        codes = np.sort(np.concatenate([codes, lo * n + hi]))
-        # np.unique is several times slower than sort + mask on large int arrays
-        codes = codes[np.concatenate(([True], codes[1:] != codes[:-1]))]
-    return codes // n, codes % n
+    expected = pairs * p
+    chunk = int(expected + 6 * np.sqrt(expected) + 16)
+    parts = []
+    last = -1
+    while True:
+        positions = last + np.cumsum(rng.geometric(p, size=chunk))
+        inside = positions[positions < pairs]
+        parts.append(inside)
+        if inside.size < chunk:
+            break
+        last = int(positions[-1])
+    e = np.concatenate(parts)
+    # pair number e <-> (i, j) with j < i, e = i (i - 1) / 2 + j
+    i = ((1 + np.sqrt(1 + 8 * e.astype(np.float64))) // 2).astype(np.int64)
+    i -= i * (i - 1) // 2 > e
+    i += (i + 1) * i // 2 <= e
+    return i, e - i * (i - 1) // 2
 
 
 def poisson_csr(n, mean_degree, seed=None):

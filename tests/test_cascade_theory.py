@@ -20,7 +20,7 @@ def condition_by_direct_sum(z, phi):
     """Watts (2002) eq. for Poisson degrees, summed term by term: sum_k k(k-1) rho_k p_k > z."""
     total = 0.0
     k = 1
-    while k * phi <= 1 + 1e-9:
+    while 1 / k >= phi - 1e-9:
         total += k * (k - 1) * math.exp(-z) * z**k / math.factorial(k)
         k += 1
     return total - z

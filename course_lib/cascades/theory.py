@@ -30,6 +30,11 @@ __all__ = [
 ]
 
 
+#: Degrees above this never matter for the Poisson sums here (the tail is below 1e-300
+#: for any mean degree under 10,000), so tiny thresholds are capped to keep sums finite.
+MAX_DEGREE = 100_000
+
+
 def _check_phi(phi):
     return check_real(phi, "phi", minimum=0.0, maximum=1.0, strict_minimum=True)
 
@@ -48,7 +53,9 @@ def vulnerable_degree_limit(phi):
     (5, 5, 2)
     """
     phi = _check_phi(phi)
-    return int(math.floor((1.0 + THRESHOLD_TOLERANCE) / phi))
+    if phi <= THRESHOLD_TOLERANCE * (1 + 1 / MAX_DEGREE):
+        return MAX_DEGREE
+    return min(int(math.floor(1.0 / (phi - THRESHOLD_TOLERANCE))), MAX_DEGREE)
 
 
 def _margin(z, K):

@@ -122,6 +122,5 @@ def threshold_cascade(G, thresholds, seeds):
         net.indptr, net.indices, need, seed_idx, np.flatnonzero(need == 0),
         np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.bool_), order, round_end,
     )
-    labels = net.nodes
-    active = frozenset(labels[i] for i in order[:m].tolist())
+    active = frozenset(net.labels(order[:m]))
     return CascadeResult(active, int(m), m / n, int(rounds), tuple(round_end[: rounds + 1].tolist()))
