@@ -1,0 +1,12 @@
+"""course_lib: runnable models for a course on social influence and consumer empowerment.
+
+Submodules (imported on demand, so ``import course_lib`` stays light):
+
+- :mod:`course_lib.networks` -- consumer networks and their compiled array form
+- :mod:`course_lib.cascades` -- threshold cascades (Granovetter 1978, Watts 2002)
+- :mod:`course_lib.viz` -- offline altair charts and the course theme
+- :mod:`course_lib.explore` -- ipywidgets explorers used by the lessons
+- :mod:`course_lib.grading` -- checks that compare student code with the library
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,71 @@
+"""The README, CI script and Binder files agree with each other and with the tree."""
+import re
+import subprocess
+import sys
+import tomllib
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def block(marker):
+    match = re.search(rf"<!-- {marker} -->\s*```bash\n(.+?)\n```\s*<!-- /{marker} -->", README, re.S)
+    assert match, f"README has no {marker} block"
+    return match.group(1).strip()
+
+
+def test_readme_has_exactly_two_commands_that_set_up_from_scratch():
+    open_command, test_command = block("open-command"), block("test-command")
+    for command in (open_command, test_command):
+        assert "\n" not in command, "each command is one copy-paste line"
+        assert command.startswith("python3 -m venv .venv && . .venv/bin/activate && pip install -e ")
+    assert open_command.endswith("jupyter lab lessons/00_start_here.ipynb")
+    assert '".[test]"' in test_command and test_command.endswith("python -m pytest")
+
+
+def test_ci_runs_the_readme_test_command():
+    script = (ROOT / ".ci" / "run").read_text()
+    extract = re.search(r"test_command=\$\((.+)\)\n", script).group(1)
+    out = subprocess.run(["bash", "-c", extract], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == block("test-command")
+
+
+def test_binder_installs_the_project_itself():
+    lines = [
+        line.strip() for line in (ROOT / "binder" / "requirements.txt").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    # one shared code path: Binder gets exactly pyproject.toml's dependencies
+    assert lines == ["."]
+    runtime = (ROOT / "binder" / "runtime.txt").read_text().strip()
+    version = tuple(int(x) for x in runtime.removeprefix("python-").split("."))
+    required = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
+    assert required == ">=3.10" and version >= (3, 10)
+
+
+def test_binder_link_opens_lesson_00():
+    link = re.search(r"\(https://mybinder\.org/v2/gh/[^)]+\)", README).group(0)[1:-1]
+    labpath = urllib.parse.parse_qs(urllib.parse.urlparse(link).query)["labpath"][0]
+    assert labpath == "lessons/00_start_here.ipynb" and (ROOT / labpath).exists()
+
+
+def test_readme_links_point_to_files():
+    for target in re.findall(r"\]\(((?:lessons|docs|assignments)/[^)#]+)\)", README):
+        assert (ROOT / target).exists(), f"README links to missing {target}"
+
+
+def test_runtime_dependencies_are_the_chosen_ones():
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    names = {re.split(r"[<>=!~\[ ]", d)[0].lower() for d in deps}
+    card = {"jupyterlab", "ipywidgets", "numpy", "networkx", "altair", "nbgrader"}
+    chosen = {"anywidget", "vl-convert-python", "numba", "scipy", "pandas", "tqdm", "ipykernel"}
+    assert card <= names and names <= card | chosen, names - card - chosen
+
+
+def test_installed_package_is_this_checkout():
+    import course_lib
+
+    assert Path(course_lib.__file__).resolve().parent == ROOT / "course_lib"
+    assert sys.version_info >= (3, 10)
