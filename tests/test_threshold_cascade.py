@@ -82,9 +82,11 @@ def test_hand_computed_cases():
     # the hub sees 1 of 4 leaves: threshold 0.25 is enough, 0.26 is not
     assert threshold_cascade(star, 0.25, [1]).size == 5
     assert threshold_cascade(star, 0.26, [1]).active == {1}
-    # 0.3 * 10 is 3.0000000000000004 in floating point; 3 of 10 must still be enough
-    hub = nx.star_graph(10)
-    assert 0 in threshold_cascade(hub, {v: 0.3 for v in hub}, [1, 2, 3]).active
+    # 0.28 * 25 is 7.000000000000001 in floating point; 7 of 25 must still be enough
+    hub = nx.star_graph(25)
+    assert 0.28 * 25 > 7
+    assert 0 in threshold_cascade(hub, {v: 0.28 for v in hub}, range(1, 8)).active
+    assert 0 not in threshold_cascade(hub, {v: 0.28 for v in hub}, range(1, 7)).active
     # two instigators with threshold 0 join in round 1 without any seed
     path = nx.path_graph(4)
     r = threshold_cascade(path, [0.0, 1.0, 1.0, 0.0], [])

@@ -10,8 +10,8 @@ import numpy as np
 from numba import njit
 
 # A node activates when (active neighbours) / degree >= threshold - THRESHOLD_TOLERANCE,
-# so 3 active out of 10 reaches a threshold of 0.3 although 0.3 * 10 is
-# 3.0000000000000004 in floating point.
+# so 7 active out of 25 reaches a threshold of 0.28 although 0.28 * 25 is
+# 7.000000000000001 in floating point.
 THRESHOLD_TOLERANCE = 1e-9
 
 
