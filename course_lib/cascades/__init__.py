@@ -2,7 +2,8 @@
 
 Threshold models (Granovetter 1978; Watts 2002; Watts & Dodds 2007): the population
 model, the cascade on a network, its analytic cascade window, and Monte Carlo
-experiments over mean degree and threshold.
+experiments over mean degree and threshold. Word-of-mouth models (Kempe, Kleinberg &
+Tardos 2003): independent cascade, linear threshold, expected spread, live-edge worlds.
 """
 from .experiments import (
     GLOBAL_CASCADE_CUTOFF,
@@ -21,6 +22,14 @@ from .granovetter import (
     granovetter_normal_equilibrium,
     granovetter_response,
 )
+from .independent import (
+    LiveEdgeWorlds,
+    SpreadEstimate,
+    expected_spread,
+    independent_cascade,
+    linear_threshold,
+    sample_live_edge_worlds,
+)
 from .theory import (
     cascade_condition,
     cascade_condition_margin,
@@ -31,6 +40,12 @@ from .theory import (
 from .threshold import CascadeResult, node_thresholds, threshold_cascade
 
 __all__ = [
+    "independent_cascade",
+    "linear_threshold",
+    "SpreadEstimate",
+    "expected_spread",
+    "LiveEdgeWorlds",
+    "sample_live_edge_worlds",
     "GranovetterResult",
     "granovetter_cascade",
     "granovetter_response",

@@ -1,0 +1,181 @@
+"""Compiled loops over live-edge worlds ("possible worlds", Kempe, Kleinberg & Tardos 2003).
+
+A world keeps each arc of the network or drops it at random; the nodes a seed set
+activates are then exactly those reachable from it over kept arcs. A sample of worlds
+is stored world by world as sorted arc numbers (``world_ptr``/``arcs``): the kept arcs
+leaving node ``x`` in world ``w`` are the block entries in ``[indptr[x], indptr[x+1])``,
+found by binary search.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit
+
+
+@njit(cache=True)
+def _grow(buffer, size):
+    bigger = np.empty(2 * buffer.size + 16, dtype=buffer.dtype)
+    bigger[:size] = buffer[:size]
+    return bigger
+
+
+@njit(cache=True)
+def sample_ic_worlds(n_arcs, p, arc_p, worlds, gen):
+    """Kept arcs of ``worlds`` IC worlds: arc ``e`` kept with probability arc_p[e] or p."""
+    world_ptr = np.zeros(worlds + 1, dtype=np.int64)
+    expected = n_arcs * (p if arc_p.size == 0 else arc_p.mean()) * worlds
+    arcs = np.empty(int(expected * 1.1) + 64, dtype=np.int64)
+    size = 0
+    skip = arc_p.size == 0 and 0.0 < p < 1.0
+    log_q = math.log1p(-p) if skip else 0.0
+    for w in range(worlds):
+        if skip:
+            e = -1
+            while True:
+                # failures before the next kept arc, compared as a float first: for a
+                # tiny p it can exceed any integer
+                gap = math.log(1.0 - gen.random()) / log_q
+                if gap >= n_arcs - 1 - e:
+                    break
+                e += int(gap) + 1
+                if size == arcs.size:
+                    arcs = _grow(arcs, size)
+                arcs[size] = e
+                size += 1
+        else:
+            for e in range(n_arcs):
+                prob = arc_p[e] if arc_p.size > 0 else p
+                if prob >= 1.0 or (prob > 0.0 and gen.random() < prob):
+                    if size == arcs.size:
+                        arcs = _grow(arcs, size)
+                    arcs[size] = e
+                    size += 1
+        world_ptr[w + 1] = size
+    return world_ptr, arcs[:size].copy()
+
+
+@njit(cache=True)
+def sample_lt_worlds(n, in_ptr, in_arc, weights, worlds, gen):
+    """LT worlds: each node keeps at most one incoming arc, arc e with probability
+    weights[e] (and none with the rest), which gives the LT model's spread exactly."""
+    world_ptr = np.zeros(worlds + 1, dtype=np.int64)
+    arcs = np.empty(worlds * n, dtype=np.int64)
+    size = 0
+    for w in range(worlds):
+        start = size
+        for v in range(n):
+            r = gen.random()
+            total = 0.0
+            for i in range(in_ptr[v], in_ptr[v + 1]):
+                total += weights[in_arc[i]]
+                if r < total:
+                    arcs[size] = in_arc[i]
+                    size += 1
+                    break
+        arcs[start:size] = np.sort(arcs[start:size])
+        world_ptr[w + 1] = size
+    return world_ptr, arcs[:size].copy()
+
+
+@njit(cache=True)
+def _reach(indptr, indices, block, start_node, covered, stamp, mark, stack, mark_covered):
+    """Nodes reachable from start_node in one world, not counting covered ones (whose
+    descendants are covered too, so the search stops there). Optionally marks them."""
+    if covered[start_node] or stamp[start_node] == mark:
+        return 0
+    stamp[start_node] = mark
+    stack[0] = start_node
+    top = 1
+    count = 0
+    while top > 0:
+        top -= 1
+        x = stack[top]
+        count += 1
+        if mark_covered:
+            covered[x] = True
+        lo = np.searchsorted(block, indptr[x])
+        hi = np.searchsorted(block, indptr[x + 1])
+        for i in range(lo, hi):
+            y = indices[block[i]]
+            if not covered[y] and stamp[y] != mark:
+                stamp[y] = mark
+                stack[top] = y
+                top += 1
+    return count
+
+
+@njit(cache=True)
+def world_gains(indptr, indices, world_ptr, arcs, candidate, covered):
+    """Sum over worlds of the new nodes ``candidate`` would reach (marginal gain x worlds)."""
+    n = len(indptr) - 1
+    stamp = np.zeros(n, dtype=np.int64)
+    stack = np.empty(n, dtype=np.int64)
+    total = 0
+    for w in range(len(world_ptr) - 1):
+        block = arcs[world_ptr[w]:world_ptr[w + 1]]
+        total += _reach(indptr, indices, block, candidate, covered[w], stamp, w + 1, stack, False)
+    return total
+
+
+@njit(cache=True)
+def cover(indptr, indices, world_ptr, arcs, node, covered):
+    """Mark everything ``node`` reaches as covered in every world; return how many new."""
+    n = len(indptr) - 1
+    stamp = np.zeros(n, dtype=np.int64)
+    stack = np.empty(n, dtype=np.int64)
+    total = 0
+    for w in range(len(world_ptr) - 1):
+        block = arcs[world_ptr[w]:world_ptr[w + 1]]
+        total += _reach(indptr, indices, block, node, covered[w], stamp, w + 1, stack, True)
+    return total
+
+
+@njit(cache=True)
+def all_single_gains(indptr, indices, world_ptr, arcs):
+    """Sum over worlds of the reach of every node alone (the first greedy step).
+
+    Each world's kept arcs are laid out as a small adjacency list once, so a search
+    costs no binary searches.
+    """
+    n = len(indptr) - 1
+    gains = np.zeros(n, dtype=np.int64)
+    stamp = np.zeros(n, dtype=np.int64)
+    stack = np.empty(n, dtype=np.int64)
+    local_ptr = np.zeros(n + 1, dtype=np.int64)
+    mark = 0
+    for w in range(len(world_ptr) - 1):
+        block = arcs[world_ptr[w]:world_ptr[w + 1]]
+        # kept arcs are sorted by arc number, hence grouped by source node
+        local_ptr[:] = 0
+        for i in range(block.size):
+            e = block[i]
+            lo, hi = 0, n
+            while hi - lo > 1:  # source of arc e: last x with indptr[x] <= e
+                mid = (lo + hi) // 2
+                if indptr[mid] <= e:
+                    lo = mid
+                else:
+                    hi = mid
+            local_ptr[lo + 1] += 1
+        for x in range(n):
+            local_ptr[x + 1] += local_ptr[x]
+        for v in range(n):
+            mark += 1
+            stamp[v] = mark
+            stack[0] = v
+            top = 1
+            count = 0
+            while top > 0:
+                top -= 1
+                x = stack[top]
+                count += 1
+                for i in range(local_ptr[x], local_ptr[x + 1]):
+                    y = indices[block[i]]
+                    if stamp[y] != mark:
+                        stamp[y] = mark
+                        stack[top] = y
+                        top += 1
+            gains[v] += count
+    return gains
