@@ -8,6 +8,7 @@ whose row holds it to ``net.indices[e]``.
 from __future__ import annotations
 
 import numbers
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -81,13 +82,19 @@ def _arc_values(net, values, name, default=None):
     return 0.0, array
 
 
+_default_lt_weights = weakref.WeakKeyDictionary()
+
+
 def _lt_weights(net, weights):
     """Arc weights for LT (default 1 / in-degree of the target), checked: in-weights of
     each node must sum to at most 1."""
     n = net.n
-    in_degree = np.bincount(net.indices, minlength=n)
     if weights is None:
-        return 1.0 / in_degree[net.indices]
+        # computed once per network: a single run must not cost O(arcs) of bookkeeping
+        if net not in _default_lt_weights:
+            in_degree = np.bincount(net.indices, minlength=n)
+            _default_lt_weights[net] = 1.0 / in_degree[net.indices]
+        return _default_lt_weights[net]
     scalar, array = _arc_values(net, weights, "weights")
     if array.size == 0:
         array = np.full(len(net.indices), scalar)
