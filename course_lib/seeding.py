@@ -21,7 +21,7 @@ import numpy as np
 
 from ._guard import reference
 from ._validation import as_rng, check_integer
-from .cascades._world_kernels import all_single_gains, cover, world_gains
+from .cascades._world_kernels import all_single_gains, reach_over_worlds
 from .cascades.independent import sample_live_edge_worlds
 from .networks import compile_network
 
@@ -183,8 +183,8 @@ def greedy_selection(G, k, model="ic", p=0.1, runs=1000, seed=None, weights=None
             neg_gain, v, computed = heapq.heappop(heap)
             if computed == step:
                 break
-            heapq.heappush(heap, (-int(world_gains(*args, v, covered)), v, step))
-        total += cover(*args, v, covered)
+            heapq.heappush(heap, (-int(reach_over_worlds(*args, v, covered, False)), v, step))
+        total += reach_over_worlds(*args, v, covered, True)
         chosen.append(v)
         spread.append(total / runs)
     return SeedSelection(tuple(net.labels(chosen)), tuple(spread), runs)

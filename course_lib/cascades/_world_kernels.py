@@ -107,28 +107,16 @@ def _reach(indptr, indices, block, start_node, covered, stamp, mark, stack, mark
 
 
 @njit(cache=True)
-def world_gains(indptr, indices, world_ptr, arcs, candidate, covered):
-    """Sum over worlds of the new nodes ``candidate`` would reach (marginal gain x worlds)."""
+def reach_over_worlds(indptr, indices, world_ptr, arcs, node, covered, mark_covered):
+    """Sum over worlds of the nodes ``node`` reaches that are not yet covered (its
+    marginal gain times the number of worlds); with ``mark_covered`` they become covered."""
     n = len(indptr) - 1
     stamp = np.zeros(n, dtype=np.int64)
     stack = np.empty(n, dtype=np.int64)
     total = 0
     for w in range(len(world_ptr) - 1):
         block = arcs[world_ptr[w]:world_ptr[w + 1]]
-        total += _reach(indptr, indices, block, candidate, covered[w], stamp, w + 1, stack, False)
-    return total
-
-
-@njit(cache=True)
-def cover(indptr, indices, world_ptr, arcs, node, covered):
-    """Mark everything ``node`` reaches as covered in every world; return how many new."""
-    n = len(indptr) - 1
-    stamp = np.zeros(n, dtype=np.int64)
-    stack = np.empty(n, dtype=np.int64)
-    total = 0
-    for w in range(len(world_ptr) - 1):
-        block = arcs[world_ptr[w]:world_ptr[w + 1]]
-        total += _reach(indptr, indices, block, node, covered[w], stamp, w + 1, stack, True)
+        total += _reach(indptr, indices, block, node, covered[w], stamp, w + 1, stack, mark_covered)
     return total
 
 

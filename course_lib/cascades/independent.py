@@ -18,7 +18,7 @@ from .._guard import reference
 from .._validation import as_rng, check_integer, check_probability
 from ..networks import compile_network, node_indices
 from ._spread_kernels import NO_ARRAY_F, ic_run, ic_sizes, lt_run, lt_sizes
-from ._world_kernels import sample_ic_worlds, sample_lt_worlds, world_gains
+from ._world_kernels import reach_over_worlds, sample_ic_worlds, sample_lt_worlds
 from .threshold import CascadeResult
 
 __all__ = [
@@ -295,17 +295,16 @@ class LiveEdgeWorlds:
 
     def spread(self, seeds):
         """Mean number of nodes reached from ``seeds`` over the worlds."""
-        from ._world_kernels import cover
-
         idx = _seeds(self.net, seeds)
         covered = np.zeros((self.worlds, self.net.n), dtype=np.bool_)
-        total = sum(cover(self.net.indptr, self.net.indices, self.world_ptr, self.arcs, int(v), covered)
-                    for v in idx)
+        total = sum(reach_over_worlds(self.net.indptr, self.net.indices, self.world_ptr, self.arcs,
+                                      int(v), covered, True) for v in idx)
         return total / self.worlds
 
     def marginal_gain(self, covered, node):
         """Mean number of new nodes ``node`` reaches given a ``covered`` matrix."""
-        return world_gains(self.net.indptr, self.net.indices, self.world_ptr, self.arcs, node, covered) / self.worlds
+        args = (self.net.indptr, self.net.indices, self.world_ptr, self.arcs)
+        return reach_over_worlds(*args, node, covered, False) / self.worlds
 
     def world(self, w):
         """World ``w`` as a networkx DiGraph of its kept arcs (all nodes included)."""
