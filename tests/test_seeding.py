@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from course_lib.seeding import (
+    compare_strategies,
     greedy_seeds,
     greedy_selection,
     random_seeds,
@@ -87,3 +88,17 @@ def test_bad_k(k):
         top_degree(G, k)
     with pytest.raises((ValueError, TypeError), match="k must"):
         greedy_seeds(G, k)
+
+
+def test_compare_strategies_ranks_greedy_and_degree_above_random():
+    G = nx.barabasi_albert_graph(1000, 2, seed=3)
+    table = compare_strategies(G, 5, ["random", "degree", "greedy"], p=0.1, runs=2000, seed=4)
+    at5 = table[table.k == 5].set_index("strategy")
+    # on a scale-free network hubs dominate: both beat random by far more than the errors
+    for strategy in ("degree", "greedy"):
+        assert at5.spread[strategy] - at5.spread["random"] > 4 * np.hypot(at5.stderr[strategy], at5.stderr["random"])
+    assert (table.low <= table.spread).all() and (table.spread <= table.high).all()
+    at1 = table[table.k == 1].set_index("strategy")
+    assert ((at5.spread - at1.spread) > 4 * np.hypot(at5.stderr, at1.stderr)).all(), "more seeds, more spread"
+    with pytest.raises(ValueError, match="strategies must be among"):
+        compare_strategies(G, 2, ["influencers"])
