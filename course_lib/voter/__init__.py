@@ -1,0 +1,35 @@
+"""The q-voter model: how empowered consumers resist social influence.
+
+Empowered consumers resist a word-of-mouth campaign in two ways (Mourali & Yang
+2013): they discount others' opinions (*independence*) or say the opposite
+(*anticonformity*). The q-voter model with these two kinds of nonconformity
+(Nyczka, Sznajd-Weron & Cisło 2012) shows how differently the two play out:
+
+- :mod:`course_lib.voter.theory` -- mean-field rate equation, fixed points and their
+  stability, critical points and spinodals;
+- :mod:`course_lib.voter.simulate` -- exact complete-graph and compiled network
+  simulations, with zealots or a campaign field; one update as a reference rule.
+"""
+from .simulate import QVoterRun, qvoter_update, simulate_qvoter
+from .theory import (
+    VARIANTS,
+    MeanFieldFixedPoints,
+    Spinodals,
+    qvoter_critical_point,
+    qvoter_drift,
+    qvoter_mean_field,
+    qvoter_spinodals,
+)
+
+__all__ = [
+    "VARIANTS",
+    "qvoter_update",
+    "simulate_qvoter",
+    "QVoterRun",
+    "qvoter_drift",
+    "qvoter_mean_field",
+    "MeanFieldFixedPoints",
+    "qvoter_critical_point",
+    "qvoter_spinodals",
+    "Spinodals",
+]
