@@ -3,7 +3,11 @@
 Submodules (imported on demand, so ``import course_lib`` stays light):
 
 - :mod:`course_lib.networks` -- consumer networks and their compiled array form
-- :mod:`course_lib.cascades` -- threshold cascades (Granovetter 1978, Watts 2002)
+- :mod:`course_lib.cascades` -- threshold cascades (Granovetter 1978, Watts 2002),
+  independent cascade and linear threshold (Kempe, Kleinberg & Tardos 2003)
+- :mod:`course_lib.seeding` -- whom to seed: heuristics and greedy (CELF) selection
+- :mod:`course_lib.opinions` -- DeGroot, Friedkin-Johnsen, expressed vs private opinions
+- :mod:`course_lib.voter` -- q-voter with independence and anticonformity
 - :mod:`course_lib.viz` -- offline altair charts and the course theme
 - :mod:`course_lib.explore` -- ipywidgets explorers used by the lessons
 - :mod:`course_lib.grading` -- checks that compare student code with the library
