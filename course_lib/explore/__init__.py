@@ -19,7 +19,7 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from . import cascades, viz
+from .. import cascades, viz
 
 __all__ = [
     "Explorer",
