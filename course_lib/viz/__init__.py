@@ -293,7 +293,7 @@ def cascade_window_frame(phi_min, phi_max):
     1  5    0.167     0.200  1.021   5.765
     2  4    0.200     0.250  1.114   3.863
     """
-    from .cascades import cascade_window, vulnerable_degree_limit
+    from ..cascades import cascade_window, vulnerable_degree_limit
 
     if not 0 < phi_min <= phi_max <= 1:
         raise ValueError(f"need 0 < phi_min <= phi_max <= 1, got phi_min={phi_min}, phi_max={phi_max}")
