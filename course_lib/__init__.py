@@ -3,6 +3,8 @@
 Submodules (imported on demand, so ``import course_lib`` stays light):
 
 - :mod:`course_lib.networks` -- consumer networks and their compiled array form
+- :mod:`course_lib.centrality` -- who is central: centrality tables, top-k overlap
+- :mod:`course_lib.sampling` -- node samples, connectivity, snowball degree bias
 - :mod:`course_lib.cascades` -- threshold cascades (Granovetter 1978, Watts 2002),
   independent cascade and linear threshold (Kempe, Kleinberg & Tardos 2003)
 - :mod:`course_lib.seeding` -- whom to seed: heuristics and greedy (CELF) selection

@@ -21,7 +21,7 @@ import numpy as np
 
 from ._guard import reference
 from ._validation import as_rng, check_integer
-from .cascades._world_kernels import all_single_gains, reach_over_worlds
+from .cascades._world_kernels import all_single_gains
 from .cascades.independent import sample_live_edge_worlds
 from .networks import compile_network
 
@@ -173,20 +173,19 @@ def greedy_selection(G, k, model="ic", p=0.1, runs=1000, seed=None, weights=None
     k = _check_k(net, k)
     runs = check_integer(runs, "runs", minimum=1)
     sample = sample_live_edge_worlds(net, model, p, runs, seed, weights)
-    args = (net.indptr, net.indices, sample.world_ptr, sample.arcs)
-    gains = all_single_gains(*args)
+    gains = all_single_gains(*sample.adjacency)
     # max-heap of (-gain, node, step at which the gain was computed); ties: lower index
     heap = [(-int(g), v, 0) for v, g in enumerate(gains.tolist())]
     heapq.heapify(heap)
-    covered = np.zeros((runs, net.n), dtype=np.bool_)
+    covered = sample.new_cover()
     chosen, spread, total = [], [], 0
     for step in range(k):
         while True:
             neg_gain, v, computed = heapq.heappop(heap)
             if computed == step:
                 break
-            heapq.heappush(heap, (-int(reach_over_worlds(*args, v, covered, False)), v, step))
-        total += reach_over_worlds(*args, v, covered, True)
+            heapq.heappush(heap, (-round(sample.marginal_gain(covered, v) * runs), v, step))
+        total += sample.cover(covered, v)
         chosen.append(v)
         spread.append(total / runs)
     return SeedSelection(tuple(net.labels(chosen)), tuple(spread), runs)

@@ -2,9 +2,11 @@
 
 A world keeps each arc of the network or drops it at random; the nodes a seed set
 activates are then exactly those reachable from it over kept arcs. A sample of worlds
-is stored world by world as sorted arc numbers (``world_ptr``/``arcs``): the kept arcs
-leaving node ``x`` in world ``w`` are the block entries in ``[indptr[x], indptr[x+1])``,
-found by binary search.
+is stored world by world as sorted arc numbers (``world_ptr``/``arcs``). For searches
+it is laid out once as one small adjacency list per world (``world_adjacency``): the
+kept arcs leaving ``x`` in world ``w`` end at ``dst[world_ptr[w] + local_ptr[w, x]:
+world_ptr[w] + local_ptr[w, x + 1]]``. That costs 4 (n + 1) bytes per world and makes
+a search step a plain array read.
 """
 from __future__ import annotations
 
@@ -80,9 +82,31 @@ def sample_lt_worlds(n, in_ptr, in_arc, weights, worlds, gen):
 
 
 @njit(cache=True)
-def _reach(indptr, indices, block, start_node, covered, stamp, mark, stack, mark_covered):
-    """Nodes reachable from start_node in one world, not counting covered ones (whose
-    descendants are covered too, so the search stops there). Optionally marks them."""
+def world_adjacency(indptr, indices, world_ptr, arcs):
+    """Per-world offsets ``local_ptr`` (worlds x (n + 1)) and kept-arc targets ``dst``."""
+    n = len(indptr) - 1
+    worlds = len(world_ptr) - 1
+    local_ptr = np.zeros((worlds, n + 1), dtype=np.int32)
+    dst = np.empty(arcs.size, dtype=np.int32)
+    for i in range(arcs.size):
+        dst[i] = indices[arcs[i]]
+    for w in range(worlds):
+        start, end = world_ptr[w], world_ptr[w + 1]
+        i = start
+        for x in range(n):
+            # kept arcs are sorted by arc number, so grouped by source node in order
+            local_ptr[w, x] = i - start
+            while i < end and arcs[i] < indptr[x + 1]:
+                i += 1
+        local_ptr[w, n] = end - start
+    return local_ptr, dst
+
+
+@njit(cache=True)
+def _reach(ptr, dst, start_node, covered, stamp, mark, stack, mark_covered):
+    """Nodes reachable from start_node in one world (adjacency ``ptr``/``dst``), not
+    counting covered ones, whose descendants are covered too, so the search stops there.
+    Optionally marks what it finds as covered."""
     if covered[start_node] or stamp[start_node] == mark:
         return 0
     stamp[start_node] = mark
@@ -95,10 +119,8 @@ def _reach(indptr, indices, block, start_node, covered, stamp, mark, stack, mark
         count += 1
         if mark_covered:
             covered[x] = True
-        lo = np.searchsorted(block, indptr[x])
-        hi = np.searchsorted(block, indptr[x + 1])
-        for i in range(lo, hi):
-            y = indices[block[i]]
+        for i in range(ptr[x], ptr[x + 1]):
+            y = dst[i]
             if not covered[y] and stamp[y] != mark:
                 stamp[y] = mark
                 stack[top] = y
@@ -107,63 +129,32 @@ def _reach(indptr, indices, block, start_node, covered, stamp, mark, stack, mark
 
 
 @njit(cache=True)
-def reach_over_worlds(indptr, indices, world_ptr, arcs, node, covered, mark_covered):
+def reach_over_worlds(world_ptr, local_ptr, dst, node, covered, mark_covered):
     """Sum over worlds of the nodes ``node`` reaches that are not yet covered (its
     marginal gain times the number of worlds); with ``mark_covered`` they become covered."""
-    n = len(indptr) - 1
+    n = local_ptr.shape[1] - 1
     stamp = np.zeros(n, dtype=np.int64)
     stack = np.empty(n, dtype=np.int64)
     total = 0
     for w in range(len(world_ptr) - 1):
-        block = arcs[world_ptr[w]:world_ptr[w + 1]]
-        total += _reach(indptr, indices, block, node, covered[w], stamp, w + 1, stack, mark_covered)
+        block = dst[world_ptr[w]:world_ptr[w + 1]]
+        total += _reach(local_ptr[w], block, node, covered[w], stamp, w + 1, stack, mark_covered)
     return total
 
 
 @njit(cache=True)
-def all_single_gains(indptr, indices, world_ptr, arcs):
-    """Sum over worlds of the reach of every node alone (the first greedy step).
-
-    Each world's kept arcs are laid out as a small adjacency list once, so a search
-    costs no binary searches.
-    """
-    n = len(indptr) - 1
+def all_single_gains(world_ptr, local_ptr, dst):
+    """Sum over worlds of the reach of every node alone (the first greedy step)."""
+    worlds, n = local_ptr.shape[0], local_ptr.shape[1] - 1
     gains = np.zeros(n, dtype=np.int64)
     stamp = np.zeros(n, dtype=np.int64)
     stack = np.empty(n, dtype=np.int64)
-    local_ptr = np.zeros(n + 1, dtype=np.int64)
+    nothing = np.zeros(n, dtype=np.bool_)
     mark = 0
-    for w in range(len(world_ptr) - 1):
-        block = arcs[world_ptr[w]:world_ptr[w + 1]]
-        # kept arcs are sorted by arc number, hence grouped by source node
-        local_ptr[:] = 0
-        for i in range(block.size):
-            e = block[i]
-            lo, hi = 0, n
-            while hi - lo > 1:  # source of arc e: last x with indptr[x] <= e
-                mid = (lo + hi) // 2
-                if indptr[mid] <= e:
-                    lo = mid
-                else:
-                    hi = mid
-            local_ptr[lo + 1] += 1
-        for x in range(n):
-            local_ptr[x + 1] += local_ptr[x]
+    for w in range(worlds):
+        block = dst[world_ptr[w]:world_ptr[w + 1]]
+        ptr = local_ptr[w]
         for v in range(n):
             mark += 1
-            stamp[v] = mark
-            stack[0] = v
-            top = 1
-            count = 0
-            while top > 0:
-                top -= 1
-                x = stack[top]
-                count += 1
-                for i in range(local_ptr[x], local_ptr[x + 1]):
-                    y = indices[block[i]]
-                    if stamp[y] != mark:
-                        stamp[y] = mark
-                        stack[top] = y
-                        top += 1
-            gains[v] += count
+            gains[v] += _reach(ptr, block, v, nothing, stamp, mark, stack, False)
     return gains

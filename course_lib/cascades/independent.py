@@ -11,6 +11,7 @@ import numbers
 import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -18,7 +19,7 @@ from .._guard import reference
 from .._validation import as_rng, check_integer, check_probability
 from ..networks import compile_network, node_indices
 from ._spread_kernels import NO_ARRAY_F, ic_run, ic_sizes, lt_run, lt_sizes
-from ._world_kernels import reach_over_worlds, sample_ic_worlds, sample_lt_worlds
+from ._world_kernels import reach_over_worlds, sample_ic_worlds, sample_lt_worlds, world_adjacency
 from .threshold import CascadeResult
 
 __all__ = [
@@ -293,18 +294,36 @@ class LiveEdgeWorlds:
     def worlds(self):
         return len(self.world_ptr) - 1
 
+    @cached_property
+    def adjacency(self):
+        """``(world_ptr, local_ptr, dst)``: one adjacency list per world, built on first
+        use (4 (n + 1) bytes per world) and reused by every search."""
+        size = self.worlds * (self.net.n + 1) * 4
+        if size > 2 * 1024**3:
+            raise ValueError(
+                f"{self.worlds} worlds of {self.net.n} nodes need {size / 1024**3:.1f} GB to search; "
+                "use fewer worlds (runs)"
+            )
+        local_ptr, dst = world_adjacency(self.net.indptr, self.net.indices, self.world_ptr, self.arcs)
+        return self.world_ptr, local_ptr, dst
+
+    def new_cover(self):
+        """An all-False ``covered`` matrix (worlds x nodes) for :meth:`marginal_gain`."""
+        return np.zeros((self.worlds, self.net.n), dtype=np.bool_)
+
     def spread(self, seeds):
         """Mean number of nodes reached from ``seeds`` over the worlds."""
         idx = _seeds(self.net, seeds)
-        covered = np.zeros((self.worlds, self.net.n), dtype=np.bool_)
-        total = sum(reach_over_worlds(self.net.indptr, self.net.indices, self.world_ptr, self.arcs,
-                                      int(v), covered, True) for v in idx)
-        return total / self.worlds
+        covered = self.new_cover()
+        return sum(self.cover(covered, int(v)) for v in idx) / self.worlds
 
     def marginal_gain(self, covered, node):
-        """Mean number of new nodes ``node`` reaches given a ``covered`` matrix."""
-        args = (self.net.indptr, self.net.indices, self.world_ptr, self.arcs)
-        return reach_over_worlds(*args, node, covered, False) / self.worlds
+        """Mean number of new nodes row ``node`` reaches given a ``covered`` matrix."""
+        return reach_over_worlds(*self.adjacency, node, covered, False) / self.worlds
+
+    def cover(self, covered, node):
+        """Mark everything row ``node`` reaches as covered; return the total new count."""
+        return reach_over_worlds(*self.adjacency, node, covered, True)
 
     def world(self, w):
         """World ``w`` as a networkx DiGraph of its kept arcs (all nodes included)."""
