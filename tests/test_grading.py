@@ -1,16 +1,25 @@
 """Unit tests for course_lib.grading: the checks behind the assignments' test cells."""
 from __future__ import annotations
 
+import functools
 import math
+import statistics
 
 import networkx as nx
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from course_lib import grading
 from course_lib._guard import is_locked
-from course_lib.cascades import cascade_condition_margin, threshold_cascade
+from course_lib.cascades import (
+    cascade_condition_margin,
+    expected_spread,
+    independent_cascade,
+    sample_live_edge_worlds,
+    threshold_cascade,
+)
 
 
 # Answers a student could write: plain Python, no course_lib.
@@ -281,3 +290,291 @@ def test_seeds_are_distinct_nodes_and_sometimes_empty():
 def test_condition_cases_stay_away_from_the_window_edge():
     for case in grading.cascade_condition_cases(60, seed=4, min_margin=1e-3):
         assert abs(cascade_condition_margin(*case.args)) > 1e-3
+
+
+# ps3: seeding. Answers a student could write, without course_lib.
+
+def student_ic_with_coins(G, seeds, p, coins):
+    active = set(seeds)
+    frontier = list(active)
+    while frontier:
+        newly_active = []
+        for u in frontier:
+            for v in G.neighbors(u):
+                if v not in active and coins[(u, v)] <= p:
+                    active.add(v)
+                    newly_active.append(v)
+        frontier = newly_active
+    return active
+
+
+def student_estimate_spread(G, seeds, p, runs, rng):
+    sizes = []
+    for _ in range(runs):
+        active, frontier = set(seeds), list(seeds)
+        while frontier:
+            newly_active = []
+            for u in frontier:
+                for v in G.neighbors(u):
+                    if v not in active and rng.random() < p:
+                        active.add(v)
+                        newly_active.append(v)
+            frontier = newly_active
+        sizes.append(len(active))
+    return sum(sizes) / runs, statistics.stdev(sizes) / math.sqrt(runs)
+
+
+def student_greedy(G, worlds, k, *, last_of_ties=False):
+    def total_reach(seed_set):
+        total = 0
+        for world in worlds:
+            reached = set(seed_set)
+            changed = True
+            while changed:
+                changed = False
+                for u, v in world:
+                    if u in reached and v not in reached:
+                        reached.add(v)
+                        changed = True
+            total += len(reached)
+        return total
+
+    chosen = []
+    for _ in range(k):
+        best, best_total = None, -1
+        for v in G:
+            if v in chosen:
+                continue
+            total = total_reach(chosen + [v])
+            if total > best_total or (last_of_ties and total == best_total):
+                best, best_total = v, total
+        chosen.append(best)
+    return chosen
+
+
+def test_ic_with_coins_check():
+    cases = grading.ic_coin_cases(60, seed=12) + grading.ic_coin_edge_cases()
+    grading.check_ic_with_coins(student_ic_with_coins, cases)
+
+    def strict(G, seeds, p, coins):  # coin < p: misses a coin exactly equal to p
+        return student_ic_with_coins(G, seeds, p - 1e-12, coins)
+
+    with pytest.raises(AssertionError) as caught:
+        grading.check_ic_with_coins(strict, grading.ic_coin_edge_cases())
+    message = str(caught.value)
+    assert message.startswith("strict gave a wrong answer for")
+    assert "Input 1: a path 0 - 1 - 2 - 3; p = 0.3" in message and "missing: 1, 2" in message
+    assert "to rerun it: case = grading.ic_coin_edge_cases()[0]" in message
+
+
+def test_ic_coins_follow_the_compiled_arc_order():
+    from course_lib.cascades.independent import arc_sources
+    from course_lib.networks import compile_network
+
+    for case in grading.ic_coin_cases(20, seed=4):
+        G, _, _, coins = case.args
+        net = compile_network(G)
+        array = grading.coins_in_arc_order(G, coins)
+        for e, (u, v) in enumerate(zip(arc_sources(net).tolist(), net.indices.tolist())):
+            assert array[e] == coins[(net.nodes[u], net.nodes[v])]
+
+
+def test_ic_errors_and_the_guard():
+    def broken(G, seeds, p, coins):
+        return {v for v in G if coins[(v, v)] <= p}
+
+    message = str(pytest.raises(AssertionError, grading.check_ic_with_coins, broken,
+                                grading.ic_coin_edge_cases()[:1]).value)
+    assert "got:      an error, KeyError: (0, 0) (in " in message and "coins[(v, v)] <= p" in message
+
+    def wraps_library(G, seeds, p, coins):
+        return set(independent_cascade(G, seeds, p, coins=grading.coins_in_arc_order(G, coins)).active)
+
+    message = str(pytest.raises(AssertionError, grading.check_ic_with_coins, wraps_library,
+                                grading.ic_coin_edge_cases()[:2]).value)
+    assert "for 2 of 2 inputs" in message and "your function called course_lib's own function" in message
+    assert not is_locked()
+
+
+def test_exact_spread_agrees_with_monte_carlo():
+    for case in grading.spread_cases(8, seed=21):
+        G, seeds, p, _, _ = case.args
+        mean, sd, _ = grading.exact_spread(G, seeds, p)
+        estimate = expected_spread(G, seeds, p=p, runs=50_000, seed=7)
+        assert abs(estimate.mean - mean) <= 5 * estimate.stderr + 1e-9
+        if sd > 0:
+            assert abs(estimate.stderr * math.sqrt(50_000) / sd - 1) < 0.05
+    assert grading.exact_spread(nx.path_graph(3), [0], 1.0)[:2] == (3.0, 0.0)
+
+
+def test_spread_check_passes_correct_estimates_for_many_streams():
+    # A correct estimate fails a 5-standard-error check about once in two million tries.
+    for seed in range(40):
+        grading.check_spread_estimate(student_estimate_spread, grading.spread_cases(6, seed=100 + seed))
+
+
+def test_spread_check_catches_biased_means_and_wrong_errors():
+    cases = grading.spread_cases(12, seed=5)
+
+    def plus_one_tenth(G, seeds, p, runs, rng):
+        mean, stderr = student_estimate_spread(G, seeds, p, runs, rng)
+        return mean + 0.1, stderr
+
+    def variance_not_stderr(G, seeds, p, runs, rng):
+        mean, stderr = student_estimate_spread(G, seeds, p, runs, rng)
+        return mean, stderr * math.sqrt(runs)
+
+    message = str(pytest.raises(AssertionError, grading.check_spread_estimate, plus_one_tenth, cases).value)
+    assert "standard errors from the exact expected spread" in message
+    assert "to rerun it: case = grading.spread_cases(12, seed=5)[" in message
+    message = str(pytest.raises(AssertionError, grading.check_spread_estimate, variance_not_stderr, cases).value)
+    assert "the standard error should be close to" in message
+    message = str(pytest.raises(AssertionError, grading.check_spread_estimate,
+                                lambda G, s, p, r, rng: [1, 2, 3], cases[:1]).value)
+    assert "return two numbers: (mean, standard error)" in message
+
+
+def test_greedy_check_and_its_reference():
+    cases = grading.greedy_cases(30, seed=8) + grading.greedy_edge_cases()
+    grading.check_greedy_over_worlds(student_greedy, cases)
+    message = str(pytest.raises(
+        AssertionError, grading.check_greedy_over_worlds,
+        functools.partial(student_greedy, last_of_ties=True), grading.greedy_edge_cases()).value)
+    assert "Input 1: a path of 5 nodes; 2 worlds with no live arcs" in message
+    assert "expected: [0, 1]" in message and "got:      [4, 3]" in message
+
+
+def test_greedy_reference_equals_the_library_greedy():
+    from course_lib.grading.seeding import IC_FAMILIES, _worlds_as_lists
+    from course_lib.seeding import greedy_seeds
+
+    rng = np.random.default_rng(3)
+    for i, family in enumerate(list(IC_FAMILIES) * 2):
+        G, _ = IC_FAMILIES[family](rng)
+        k = min(3, len(G))
+        worlds = _worlds_as_lists(sample_live_edge_worlds(G, p=0.3, worlds=10, seed=i))
+        assert grading.reference_greedy_over_worlds(G, worlds, k) == greedy_seeds(G, k, p=0.3, runs=10, seed=i)
+
+
+def test_greedy_calling_the_library_is_locked():
+    from course_lib.seeding import greedy_seeds
+
+    message = str(pytest.raises(AssertionError, grading.check_greedy_over_worlds,
+                                lambda G, worlds, k: greedy_seeds(G, k), grading.greedy_cases(2, seed=1)).value)
+    assert "your function called course_lib's own function" in message
+
+
+# ps4: opinions
+
+def student_fj_step(W, x, x0, s):
+    s = np.asarray(s, dtype=float)
+    return s * (W @ x) + (1 - s) * x0
+
+
+def student_fj_equilibrium(W, x0, s):
+    n = len(W)
+    lam = np.broadcast_to(np.asarray(s, dtype=float), (n,))
+    return np.linalg.solve(np.eye(n) - lam[:, None] * W, (1 - lam) * x0)
+
+
+def student_fj_iterated(W, x0, s):
+    x = np.array(x0, dtype=float)
+    for _ in range(100_000):
+        new = student_fj_step(W, x, x0, s)
+        if np.max(np.abs(new - x)) < 1e-12:
+            return new
+        x = new
+    return x
+
+
+def student_qvoter(opinion, panel, p, variant, u_type, u_coin):
+    nonconformist = u_type < p
+    if nonconformist and variant == "independence":
+        return 1 if u_coin < 0.5 else -1
+    if len(set(panel)) != 1:
+        return opinion
+    return -panel[0] if nonconformist else panel[0]
+
+
+def student_critical_point(q, variant):
+    if variant == "independence":
+        return (q - 1) / (q - 1 + 2 ** (q - 1))
+    return (q - 1) / (2 * q)
+
+
+def test_fj_checks():
+    grading.check_fj_step(student_fj_step, grading.fj_step_cases(50, seed=1))
+    grading.check_fj_step(lambda W, x, x0, s: list(student_fj_step(W, x, x0, s)), grading.fj_step_cases(5, seed=2))
+    grading.check_fj_equilibrium(student_fj_equilibrium, grading.fj_equilibrium_cases(50, seed=1))
+    grading.check_fj_equilibrium(student_fj_iterated, grading.fj_equilibrium_cases(10, seed=2))
+    no_anchor = str(pytest.raises(AssertionError, grading.check_fj_step,
+                                  lambda W, x, x0, s: np.asarray(s) * (W @ x), grading.fj_step_cases(20, seed=3)).value)
+    assert "agents, a " in no_anchor and "random W = [[" in no_anchor and "is off the most" in no_anchor
+    message = str(pytest.raises(AssertionError, grading.check_fj_equilibrium,
+                                lambda W, x0, s: x0[:-1], grading.fj_equilibrium_cases(3, seed=3)).value)
+    assert "return one opinion per agent" in message
+
+
+def test_fj_cases_cover_the_extremes_and_are_row_stochastic():
+    values = []
+    for case in grading.fj_step_cases(60, seed=9):
+        W, _, _, s = case.args
+        assert np.allclose(W.sum(axis=1), 1) and (W >= 0).all()
+        values.extend(np.atleast_1d(s).tolist())
+    assert 0.0 in values and 1.0 in values
+
+
+def test_qvoter_check():
+    cases = grading.qvoter_update_edge_cases() + grading.qvoter_update_cases(300, seed=1)
+    grading.check_qvoter_update(student_qvoter, cases)
+    panels = [case.args[1] for case in cases]
+    assert {len(panel) for panel in panels} == set(range(1, 9))
+    assert any(len(set(panel)) == 1 for panel in panels) and any(len(set(panel)) == 2 for panel in panels)
+
+    def less_or_equal(opinion, panel, p, variant, u_type, u_coin):
+        return student_qvoter(opinion, panel, p + 1e-12, variant, u_type, u_coin)
+
+    message = str(pytest.raises(AssertionError, grading.check_qvoter_update, less_or_equal, cases).value)
+    assert "Input 1: opinion +1, panel [1, 1, 1], p = 0.3, independence, u_type = 0.3, u_coin = 0.9" in message
+    assert "Input 2: opinion -1, panel [1, 1, 1], p = 0.3, anticonformity, u_type = 0.3" in message
+    message = str(pytest.raises(AssertionError, grading.check_qvoter_update,
+                                lambda *args: float(student_qvoter(*args)), cases[:2]).value)
+    assert "return the new opinion as the whole number +1 or -1" in message
+
+
+def test_critical_point_check_and_guard():
+    from course_lib.voter import qvoter_critical_point
+
+    grading.check_critical_point(student_critical_point, grading.critical_point_cases())
+    assert [c.args[0] for c in grading.critical_point_cases()] == list(range(1, 9)) * 2
+    message = str(pytest.raises(AssertionError, grading.check_critical_point, qvoter_critical_point,
+                                grading.critical_point_cases()).value)
+    assert "for 16 of 16 inputs" in message and "your function called course_lib's own function" in message
+    message = str(pytest.raises(AssertionError, grading.check_critical_point,
+                                lambda q, v: 1 / 0, grading.critical_point_cases()[:1]).value)
+    assert "an error, ZeroDivisionError: division by zero (in <lambda>, line" in message
+    assert not is_locked()
+
+
+def test_every_public_name_of_the_old_module_is_still_there():
+    for name in ("Case", "check_against_reference", "check_cascade_function", "check_vulnerable_degree",
+                 "check_cascade_condition", "same_node_set", "describe_value", "describe_node_set",
+                 "GRAPH_FAMILIES", "THRESHOLD_KINDS", "random_graph", "random_thresholds", "random_seeds",
+                 "cascade_cases", "cascade_edge_cases", "vulnerable_degree_cases", "cascade_condition_cases",
+                 "SHOW_FAILURES", "MAX_VALUE_CHARS", "SPECIAL_THRESHOLDS", "ReferenceLockedError",
+                 "student_code_under_test"):
+        assert hasattr(grading, name), name
+    assert set(grading.__all__) <= set(dir(grading))
+
+
+def test_grading_own_references_are_locked_too():
+    def exact_answer(G, seeds, p, runs, rng):
+        mean, sd, _ = grading.exact_spread(G, seeds, p)
+        return mean, sd / math.sqrt(runs)
+
+    message = str(pytest.raises(AssertionError, grading.check_spread_estimate, exact_answer,
+                                grading.spread_cases(2, seed=1)).value)
+    assert "your function called course_lib's own function" in message
+    message = str(pytest.raises(AssertionError, grading.check_greedy_over_worlds,
+                                grading.reference_greedy_over_worlds, grading.greedy_edge_cases()[:1]).value)
+    assert "your function called course_lib's own function" in message

@@ -1,10 +1,14 @@
-"""The instructor's path through nbgrader, end to end, on a copy of the course.
+"""The instructor's path through nbgrader, end to end, on one copy of the course.
 
-Release ps2_cascades, grade five kinds of submission and read the scores back from the
-gradebook: the solution, the untouched release, a partly wrong answer, an infinite
-loop, and a submission that only wraps course_lib (and empties the test cells). Also
-exports the grades from another directory and checks what a student sees when pressing
-Validate.
+Release every assignment, grade several kinds of submission and read the scores back
+from the gradebook. ps2_cascades: the solution, the untouched release, a partly wrong
+answer, an infinite loop, and a submission that only wraps course_lib (and empties the
+test cells). ps3_seeding and ps4_opinions: the solution, the untouched release and a
+partly wrong answer. Also exports the grades from another directory and checks what a
+student sees when pressing Validate.
+
+All assignments share one temporary course (one gradebook) and one autograde call per
+assignment, so the whole file runs in about a minute and a half.
 """
 from __future__ import annotations
 
@@ -80,6 +84,61 @@ def cascade_possible(z, phi):
 }
 
 
+# ps3 and ps4: the solution, the untouched release and one plausible slip each.
+
+# Takes the last of tied nodes (>= instead of >): fails both greedy cells, whose visible
+# checks include a tie.
+GREEDY_LAST_OF_TIES = '''
+def greedy_over_worlds(G, worlds, k):
+    def total_reach(seed_set):
+        total = 0
+        for world in worlds:
+            reached, changed = set(seed_set), True
+            while changed:
+                changed = False
+                for u, v in world:
+                    if u in reached and v not in reached:
+                        reached.add(v)
+                        changed = True
+            total += len(reached)
+        return total
+
+    chosen = []
+    for _ in range(k):
+        best, best_total = None, -1
+        for v in G:
+            if v not in chosen and total_reach(chosen + [v]) >= best_total:
+                best, best_total = v, total_reach(chosen + [v])
+        chosen.append(best)
+    return chosen
+'''
+
+# An anticonformist who turns against a split panel too.
+ANTI_EVEN_WHEN_SPLIT = '''
+def qvoter_update(opinion, panel, p, variant, u_type, u_coin):
+    if u_type < p:
+        if variant == "independence":
+            return 1 if u_coin < 0.5 else -1
+        return -panel[0] if len(set(panel)) == 1 else -opinion
+    return panel[0] if len(set(panel)) == 1 else opinion
+'''
+
+NEW_ASSIGNMENTS = {
+    "ps3_seeding": {
+        "cells": {"test_ic_generated": 3, "test_ic_special_cases": 2, "test_estimate_spread": 4,
+                  "test_greedy_generated": 3, "test_greedy_ties": 2},
+        "wrong": {"greedy_over_worlds": GREEDY_LAST_OF_TIES},
+        "wrong_cells": {"test_greedy_generated", "test_greedy_ties"},
+    },
+    "ps4_opinions": {
+        "cells": {"test_fj_step": 3, "test_fj_equilibrium": 3, "test_qvoter_update": 4,
+                  "test_critical_point": 3},
+        "wrong": {"qvoter_update": ANTI_EVEN_WHEN_SPLIT},
+        "wrong_cells": {"test_qvoter_update"},
+    },
+}
+
+
 def nbgrader(course, *args, cwd=None, **extra_env):
     """Run ``nbgrader`` in ``course`` (or ``cwd``) so it loads the copied nbgrader_config.py."""
     env = dict(os.environ, COURSE_CELL_TIMEOUT=CELL_TIMEOUT, **extra_env)
@@ -107,7 +166,7 @@ def strip_markers(source):
                      and "### END SOLUTION" not in line)
 
 
-def submit(course, student, release_nb, answers, *, gut_the_tests=False):
+def submit(course, student, release_nb, answers, *, gut_the_tests=False, assignment=ASSIGNMENT):
     """Write the release notebook with its solution cells filled from ``answers``
     (and, if asked, every test cell replaced by ``pass``)."""
     nb = nbformat.from_dict(release_nb)
@@ -116,18 +175,36 @@ def submit(course, student, release_nb, answers, *, gut_the_tests=False):
     for cell in nb.cells:
         if gut_the_tests and cell.metadata.get("nbgrader", {}).get("grade"):
             cell.source = "pass"
-    folder = course / "submitted" / student / ASSIGNMENT
+    folder = course / "submitted" / student / assignment
     folder.mkdir(parents=True)
-    nbformat.write(nb, folder / NOTEBOOK)
+    nbformat.write(nb, folder / f"{assignment}.ipynb")
+
+
+def submit_standard_three(course, assignment, wrong_answers):
+    """The solution, the untouched release and a partly wrong answer for ``assignment``."""
+    source_path = ASSIGNMENTS / "source" / assignment / f"{assignment}.ipynb"
+    release = nbformat.read(course / "release" / assignment / f"{assignment}.ipynb", as_version=4)
+    model = {gid: strip_markers(cell.source)
+             for gid, cell in solution_cells(nbformat.read(source_path, as_version=4)).items()}
+    solved = course / "submitted" / "solution" / assignment
+    solved.mkdir(parents=True)
+    shutil.copy(source_path, solved / f"{assignment}.ipynb")
+    stubs = {gid: cell.source for gid, cell in solution_cells(release).items()}
+    submit(course, "untouched", release, stubs, assignment=assignment)
+    submit(course, "partly_wrong", release, {**model, **wrong_answers}, assignment=assignment)
 
 
 @pytest.fixture(scope="module")
 def graded_course(tmp_path_factory):
-    """A course copy with the assignment released, five submissions, all autograded."""
+    """A course copy with every assignment released, its submissions, all autograded."""
     course = tmp_path_factory.mktemp("course")
     shutil.copy(ASSIGNMENTS / "nbgrader_config.py", course)
     shutil.copytree(ASSIGNMENTS / "source", course / "source")
-    nbgrader(course, "generate_assignment", ASSIGNMENT, "--force")
+    for assignment in (ASSIGNMENT, *NEW_ASSIGNMENTS):
+        nbgrader(course, "generate_assignment", assignment, "--force")
+    for assignment, spec in NEW_ASSIGNMENTS.items():
+        submit_standard_three(course, assignment, spec["wrong"])
+        nbgrader(course, "autograde", assignment, "--force")
 
     release = nbformat.read(course / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
     source = nbformat.read(SOURCE, as_version=4)
@@ -148,16 +225,17 @@ def graded_course(tmp_path_factory):
     return course
 
 
-def cell_scores(course, student):
+def cell_scores(course, student, assignment=ASSIGNMENT):
     from nbgrader.api import Gradebook
 
+    cells = TEST_CELLS if assignment == ASSIGNMENT else NEW_ASSIGNMENTS[assignment]["cells"]
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         scores = {
-            grade_id: gradebook.find_grade(grade_id, ASSIGNMENT, ASSIGNMENT, student).score
-            for grade_id in TEST_CELLS
+            grade_id: gradebook.find_grade(grade_id, assignment, assignment, student).score
+            for grade_id in cells
         }
-        submission = gradebook.find_submission(ASSIGNMENT, student)
-        assert submission.max_score == TOTAL_POINTS
+        submission = gradebook.find_submission(assignment, student)
+        assert submission.max_score == sum(cells.values())
         assert submission.score == sum(scores.values())
     return scores
 
@@ -225,9 +303,15 @@ def test_export_works_from_another_directory(graded_course, tmp_path):
     nbgrader(graded_course, "export", f"--to={grades}", cwd=tmp_path,
              JUPYTER_CONFIG_PATH=str(graded_course))
     rows = list(csv.DictReader(grades.open()))
-    assert {row["student_id"]: float(row["score"]) for row in rows} == {
+    ps2 = {row["student_id"]: float(row["score"]) for row in rows
+           if row["assignment"] == ASSIGNMENT and row["student_id"] != "partly_wrong"}
+    assert ps2 == {
         "solution": 13.0, "untouched": 0.0, "off_by_one": 10.0, "endless_loop": 11.0, "wrapper": 0.0,
     }
+    for assignment, spec in NEW_ASSIGNMENTS.items():
+        scores = {row["student_id"]: float(row["score"]) for row in rows
+                  if row["assignment"] == assignment and row["student_id"] in {"solution", "untouched"}}
+        assert scores == {"solution": sum(spec["cells"].values()), "untouched": 0.0}
     assert not (tmp_path / "gradebook.db").exists()
 
 
@@ -238,3 +322,46 @@ def test_validate_passes_the_solution_and_flags_the_release(graded_course, monke
     assert Validator().validate(str(SOURCE)) == {}
     release = graded_course / "release" / ASSIGNMENT / NOTEBOOK
     assert Validator().validate(str(release)).get("failed")
+
+
+# ps3_seeding and ps4_opinions
+
+@pytest.mark.parametrize("assignment", NEW_ASSIGNMENTS)
+def test_new_release_has_no_solutions_and_no_hidden_tests(graded_course, assignment):
+    notebook = f"{assignment}.ipynb"
+    release = nbformat.read(graded_course / "release" / assignment / notebook, as_version=4)
+    text = "\n".join(cell.source for cell in release.cells)
+    for leak in ("BEGIN SOLUTION", "HIDDEN TESTS", "import grading", "grading.check_"):
+        assert leak not in text, f"the {assignment} release contains {leak!r}"
+    source = nbformat.read(ASSIGNMENTS / "source" / assignment / notebook, as_version=4)
+    for grade_id, cell in solution_cells(source).items():
+        answer = cell.source.split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0]
+        for line in answer.splitlines():
+            assert len(line.strip()) < 12 or line.strip() not in text, f"{grade_id} leaks {line.strip()!r}"
+    for grade_id, cell in solution_cells(release).items():
+        assert "raise NotImplementedError()" in cell.source, f"{grade_id} is not a stub"
+    graded = {c.metadata.nbgrader["grade_id"]: c.metadata.nbgrader["points"]
+              for c in release.cells if c.metadata.get("nbgrader", {}).get("grade")}
+    assert graded == NEW_ASSIGNMENTS[assignment]["cells"]
+    for cell in source.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None
+
+
+@pytest.mark.parametrize("assignment", NEW_ASSIGNMENTS)
+def test_new_solution_scores_full_marks(graded_course, assignment):
+    assert cell_scores(graded_course, "solution", assignment) == NEW_ASSIGNMENTS[assignment]["cells"]
+
+
+@pytest.mark.parametrize("assignment", NEW_ASSIGNMENTS)
+def test_new_untouched_release_scores_zero(graded_course, assignment):
+    cells = NEW_ASSIGNMENTS[assignment]["cells"]
+    assert cell_scores(graded_course, "untouched", assignment) == dict.fromkeys(cells, 0)
+
+
+@pytest.mark.parametrize("assignment", NEW_ASSIGNMENTS)
+def test_new_partly_wrong_answer_gets_partial_marks(graded_course, assignment):
+    spec = NEW_ASSIGNMENTS[assignment]
+    scores = cell_scores(graded_course, "partly_wrong", assignment)
+    assert scores == {gid: 0 if gid in spec["wrong_cells"] else points for gid, points in spec["cells"].items()}
+    assert 0 < sum(scores.values()) < sum(spec["cells"].values())

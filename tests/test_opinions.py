@@ -235,9 +235,13 @@ def test_reference_functions_are_locked_during_a_check():
             friedkin_johnsen_step(W, [0, 1], [0, 1], 0.5)
         with pytest.raises(ReferenceLockedError):
             friedkin_johnsen_equilibrium(W, [0, 1], 0.5)
-        # the simulators and centrality used by lessons keep working
-        friedkin_johnsen(W, [0, 1], 0.5, 2)
-        influence_centrality(W, 0.5)
+        # functions that give the answers away are locked too (lessons never run
+        # inside a check, so they are unaffected)
+        for give_away in (lambda: friedkin_johnsen(W, [0, 1], 0.5, 2), lambda: influence_centrality(W, 0.5)):
+            with pytest.raises(ReferenceLockedError):
+                give_away()
+        # the weights rule students use to build W stays available
+        influence_weights(nx.path_graph(2))
     assert friedkin_johnsen_step(W, [0, 1], [0, 1], 0.5).tolist() == [0.5, 0.5]
 
 

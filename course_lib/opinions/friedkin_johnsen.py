@@ -58,6 +58,7 @@ def _prepare(W, susceptibility):
     return W, check_fractions(susceptibility, W.shape[0], "susceptibility")
 
 
+@reference
 def friedkin_johnsen(W, x0, susceptibility, steps):
     """Run the Friedkin–Johnsen model for ``steps`` updates, starting from ``x0``.
 
@@ -208,6 +209,7 @@ def friedkin_johnsen_equilibrium(W, x0, susceptibility):
     return np.linalg.solve(np.eye(n) - lam[:, None] * W, (1.0 - lam) * x0)
 
 
+@reference
 def influence_matrix(W, susceptibility):
     """Total influence of each initial opinion on each final one:
     ``V = (I - Λ W)^{-1} (I - Λ)``, so that ``x* = V x0``.
@@ -249,6 +251,7 @@ def influence_matrix(W, susceptibility):
     return np.clip(V, 0.0, None)
 
 
+@reference
 def influence_centrality(W, susceptibility):
     """Each agent's average share in everybody's equilibrium opinion: the column means
     of :func:`influence_matrix`.

@@ -187,6 +187,7 @@ class MeanFieldFixedPoints:
         return frame
 
 
+@reference
 def qvoter_mean_field(q, p, variant, *, field=0.0, zealot_fraction=0.0):
     """All fixed points of the mean-field rate equation, with their stability.
 
@@ -357,6 +358,7 @@ def _p_branch(c, q, variant):
     return a / (a - b)
 
 
+@reference
 def qvoter_spinodals(q, variant):
     """Lower and upper spinodals of the mean-field transition.
 

@@ -1,0 +1,41 @@
+"""Check a student's function against the course's reference, with feedback in words.
+
+The assignments' test cells call these helpers. Each check runs the student's function
+on many inputs and fails with one :class:`AssertionError` that lists the first few
+inputs where it went wrong: the input in plain words, what was expected, what came
+back (or which error was raised, and where), and one line that rebuilds the input.
+
+The expected answers come from ``course_lib``'s reference implementations, computed
+*before* the student's function runs. The student's function runs inside
+:func:`course_lib._guard.student_code_under_test`, so calling the reference from it
+fails with a clear message instead of earning the points.
+
+Inputs are :class:`Case` objects drawn by seeded generators, so the same call always
+gives the same inputs. One module per problem set:
+
+- :mod:`.core` -- :class:`Case`, :func:`check_against_reference`, comparing and describing
+- :mod:`.cascades` -- ps2, threshold cascades (and the graph families the others reuse)
+- :mod:`.seeding` -- ps3, independent cascade with given coins, Monte Carlo spread, greedy
+- :mod:`.opinions` -- ps4, Friedkin–Johnsen, the q-voter update, its critical point
+
+Test cells use ``from course_lib import grading`` and the names below.
+"""
+from .._guard import ReferenceLockedError, student_code_under_test
+from . import cascades, core, opinions, seeding
+from .cascades import *  # noqa: F401,F403
+from .cascades import SPECIAL_THRESHOLDS
+from .core import *  # noqa: F401,F403
+from .core import MAX_VALUE_CHARS
+from .opinions import *  # noqa: F401,F403
+from .seeding import *  # noqa: F401,F403
+
+__all__ = [
+    *core.__all__,
+    *cascades.__all__,
+    *seeding.__all__,
+    *opinions.__all__,
+    "MAX_VALUE_CHARS",
+    "SPECIAL_THRESHOLDS",
+    "ReferenceLockedError",
+    "student_code_under_test",
+]
