@@ -176,7 +176,8 @@ def node_indices(net, nodes, name="seeds"):
             out.append(index[node])
         except (KeyError, TypeError):
             raise ValueError(f"{name} contains {node!r}, which is not a node of the graph") from None
-    return np.unique(np.asarray(out, dtype=np.int64))
+    unique = sorted(set(out))  # np.unique costs ~5 us, a lot for a single cascade
+    return np.fromiter(unique, dtype=np.int64, count=len(unique))
 
 
 def _check_n(n):
