@@ -199,6 +199,7 @@ class InducedSample:
         })
 
 
+@reference
 def induced_sample(G, nodes):
     """The subgraph induced by ``nodes``, and whether it is connected.
 
@@ -468,6 +469,7 @@ def degree_bias(G, sample):
     return float(net.degrees[rows].mean() / net.mean_degree)
 
 
+@reference
 def expected_internal_edges(n, mean_degree, size):
     """Expected number of ties inside a uniform random sample of ``size`` of ``n`` nodes.
 

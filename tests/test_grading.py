@@ -578,3 +578,194 @@ def test_grading_own_references_are_locked_too():
     message = str(pytest.raises(AssertionError, grading.check_greedy_over_worlds,
                                 grading.reference_greedy_over_worlds, grading.greedy_edge_cases()[:1]).value)
     assert "your function called course_lib's own function" in message
+
+
+# ps1: influentials. Answers a student could write, without course_lib.
+
+def student_rank_by_degree(G):
+    return sorted(G, key=G.degree, reverse=True)
+
+
+def student_kshell(G):
+    degree = dict(G.degree)
+    remaining, shells, k = set(G), {}, 0
+    while remaining:
+        k = max(k, min(degree[v] for v in remaining))
+        peel = [v for v in remaining if degree[v] <= k]
+        while peel:
+            v = peel.pop()
+            if v in remaining:
+                remaining.discard(v)
+                shells[v] = k
+                for w in G[v]:
+                    if w in remaining:
+                        degree[w] -= 1
+                        if degree[w] <= k:
+                            peel.append(w)
+    return shells
+
+
+def student_top_k_overlap(a, b, k):
+    top_a, top_b = set(a[:k]), set(b[:k])
+    shared = len(top_a & top_b)
+    return shared / len(top_a | top_b), shared / k
+
+
+def student_share_connected(G, samples):
+    return sum(nx.is_connected(G.subgraph(s)) for s in samples) / len(samples)
+
+
+def student_expected_ties_inside(n, z, s):
+    return s * (s - 1) / 2 * z / (n - 1)
+
+
+def test_ps1_correct_answers_pass_every_generator():
+    grading.check_rank_by_degree(student_rank_by_degree,
+                                 grading.ranking_edge_cases() + grading.network_cases(66, seed=1))
+    grading.check_rank_by_degree(lambda G: tuple(student_rank_by_degree(G)), grading.ranking_edge_cases())
+    grading.check_kshell(student_kshell, grading.kshell_edge_cases() + grading.network_cases(66, seed=2))
+    grading.check_kshell(nx.core_number, grading.kshell_edge_cases())
+    grading.check_top_k_overlap(student_top_k_overlap, grading.overlap_edge_cases() + grading.overlap_cases(90, seed=3))
+    grading.check_top_k_overlap(lambda a, b, k: list(student_top_k_overlap(a, b, k)), grading.overlap_cases(6, seed=4))
+    grading.check_share_connected(student_share_connected,
+                                  grading.connected_share_edge_cases() + grading.connected_share_cases(44, seed=5))
+    grading.check_expected_ties_inside(student_expected_ties_inside, grading.expected_ties_cases(60, seed=6))
+    grading.check_cyworld_bound(student_expected_ties_inside(20_000_000, 100, 208) / 207)
+    grading.check_cyworld_bound(0.00052)  # two significant figures are enough
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_rank_tie_rule_is_the_libraries(seed):
+    # The notebook's rule (stable sort, ties in list(G) order) is centrality.ranking's.
+    grading.check_rank_by_degree(student_rank_by_degree, grading.network_cases(11, seed=seed))
+    grading.check_rank_by_degree(lambda G: sorted(G, key=lambda v: -G.degree(v)), grading.network_cases(11, seed=seed))
+
+
+def test_ps1_rankings_catch_reversed_ties_and_name_the_input():
+    cases = grading.ranking_edge_cases() + grading.network_cases(22, seed=7)
+    message = str(pytest.raises(AssertionError, grading.check_rank_by_degree,
+                                lambda G: sorted(G, key=G.degree)[::-1], cases).value)
+    assert message.startswith("<lambda> gave a wrong answer for")
+    assert "Input 1: a path of 4 nodes 0 - 1 - 2 - 3" in message
+    assert "expected: [1, 2, 0, 3]" in message and "got:      [2, 1, 3, 0]" in message
+    assert "ties go to the node listed first in G, which is 1" in message
+    assert "to rerun it: case = grading.ranking_edge_cases()[0]" in message
+
+    def by_label(G):  # ties by label, not by graph order
+        return sorted(G, key=lambda v: (-G.degree(v), v))
+
+    message = str(pytest.raises(AssertionError, grading.check_rank_by_degree, by_label, cases).value)
+    assert "Input 2: nodes listed in the order 3, 2, 1, 0" in message
+    message = str(pytest.raises(AssertionError, grading.check_rank_by_degree,
+                                lambda G: sorted(G.degree, key=lambda pair: -pair[1]), cases[:1]).value)
+    assert "return the nodes only, not (node, degree) pairs" in message
+    shuffled = grading.network_cases(11, seed=8, families=["shuffled order"])
+    assert any(list(case.args[0]) != sorted(case.args[0]) for case in shuffled)
+    with pytest.raises(AssertionError, match="listed in the order"):
+        grading.check_rank_by_degree(by_label, shuffled)
+
+
+def test_ps1_kshell_check():
+    message = str(pytest.raises(AssertionError, grading.check_kshell, lambda G: dict(G.degree),
+                                grading.kshell_edge_cases()).value)
+    assert "Input 1: a clique of 4 (nodes 0 .. 3) and a hub 4" in message
+    assert "node 4: expected 1, got 11" in message
+    message = str(pytest.raises(AssertionError, grading.check_kshell,
+                                lambda G: {v: float(k) for v, k in student_kshell(G).items()},
+                                grading.kshell_edge_cases()[:1]).value)
+    assert "return each k-shell number as a whole number (int)" in message
+    message = str(pytest.raises(AssertionError, grading.check_kshell, lambda G: sorted(G),
+                                grading.kshell_edge_cases()[:1]).value)
+    assert "return a dict node -> k-shell number" in message
+
+
+def test_ps1_overlap_check():
+    cases = grading.overlap_edge_cases() + grading.overlap_cases(30, seed=9)
+
+    def whole_lists(a, b, k):  # forgets to cut the lists at k
+        return len(set(a) & set(b)) / len(set(a) | set(b)), len(set(a[:k]) & set(b[:k])) / k
+
+    message = str(pytest.raises(AssertionError, grading.check_top_k_overlap, whole_lists, cases).value)
+    assert "Input 1: ranking_a = ['a', 'b', 'c', 'd'], ranking_b = ['b', 'e', 'a', 'c'], k = 3" in message
+    assert "expected: (jaccard 0.5, precision_at_k 0.666667)" in message
+    assert "got:      (jaccard 0.6, precision_at_k 0.666667)" in message
+    message = str(pytest.raises(AssertionError, grading.check_top_k_overlap,
+                                lambda a, b, k: student_top_k_overlap(a, b, k)[::-1], cases[:1]).value)
+    assert "the two numbers are swapped" in message
+    kinds = {case.description.split(":")[0] for case in grading.overlap_cases(12, seed=1)}
+    assert {"identical", "disjoint", "partial overlap", "different lengths"} <= kinds
+    values = [student_top_k_overlap(*case.args) for case in grading.overlap_cases(60, seed=1)]
+    assert (0.0, 0.0) in values and (1.0, 1.0) in values and any(0 < j < 1 for j, _ in values)
+
+
+def test_ps1_share_connected_check():
+    cases = grading.connected_share_edge_cases() + grading.connected_share_cases(22, seed=10)
+
+    def linked_in_G(G, samples):  # asks whether nodes meet in G, not inside the sample
+        return sum(all(nx.has_path(G, s[0], v) for v in s) for s in samples) / len(samples)
+
+    message = str(pytest.raises(AssertionError, grading.check_share_connected, linked_in_G, cases).value)
+    assert "Input 1: a path 0 - 1 - 2 - 3 - 4; samples [0, 2]" in message
+    assert "expected: 0.75" in message and "got:      1.0" in message
+    message = str(pytest.raises(AssertionError, grading.check_share_connected,
+                                lambda G, samples: student_share_connected(G, samples) * len(samples),
+                                cases).value)
+    assert "not their number" in message
+    shares = [grading.reference_share_connected(*case.args) for case in grading.connected_share_cases(33, seed=11)]
+    assert 0.0 in shares and 1.0 in shares and any(0 < share < 1 for share in shares)
+
+
+def test_ps1_expected_ties_and_cyworld_checks():
+    cases = grading.expected_ties_cases(40, seed=12)
+    message = str(pytest.raises(AssertionError, grading.check_expected_ties_inside,
+                                lambda n, z, s: s * s / 2 * z / (n - 1), cases).value)
+    assert "Input 1: n = 10 nodes, mean degree 3, sample of s = 1" in message
+    assert "to rerun it: case = grading.expected_ties_cases(40, seed=12)[0]" in message
+    with pytest.raises(AssertionError, match="That is the expected number of ties inside the sample"):
+        grading.check_cyworld_bound(student_expected_ties_inside(20_000_000, 100, 208))
+    with pytest.raises(AssertionError, match="cyworld_bound is 0.000522512"):
+        grading.check_cyworld_bound(208 * 208 / 2 * 100 / 19_999_999 / 207)  # s**2 / 2 pairs: 0.5% off
+    with pytest.raises(AssertionError, match="should be a number"):
+        grading.check_cyworld_bound("0.00052")
+
+
+def test_ps1_errors_are_reported_and_references_locked():
+    from course_lib.centrality import centrality_table, ranking, top_k_overlap
+
+    message = str(pytest.raises(AssertionError, grading.check_share_connected,
+                                lambda G, samples: 1 / 0, grading.connected_share_edge_cases()[:1]).value)
+    assert "got:      an error, ZeroDivisionError: division by zero (in <lambda>, line" in message
+
+    def wraps_ranking(G):
+        return ranking(centrality_table(G, measures=("degree",)), "degree")
+
+    def wraps_overlap(a, b, k):
+        result = top_k_overlap(a, b, k)
+        return result.jaccard, result.precision_at_k
+
+    for check, fn, cases in [
+        (grading.check_rank_by_degree, wraps_ranking, grading.ranking_edge_cases()[:2]),
+        (grading.check_kshell, lambda G: centrality_table(G, measures=("kshell",))["kshell"].to_dict(),
+         grading.kshell_edge_cases()[:2]),
+        (grading.check_top_k_overlap, wraps_overlap, grading.overlap_edge_cases()[:2]),
+        (grading.check_share_connected, grading.reference_share_connected, grading.connected_share_edge_cases()[:2]),
+    ]:
+        message = str(pytest.raises(AssertionError, check, fn, cases).value)
+        assert "for 2 of 2 inputs" in message and "your function called course_lib's own function" in message
+    assert not is_locked()
+
+
+def test_ps1_generators_are_reproducible():
+    def graphs(cases):
+        return [(list(c.args[0].nodes), sorted(map(str, c.args[0].edges)), c.description) for c in cases]
+
+    assert graphs(grading.network_cases(22, seed=3)) == graphs(grading.network_cases(22, seed=3))
+    assert graphs(grading.network_cases(22, seed=3)) != graphs(grading.network_cases(22, seed=4))
+    assert [c.args for c in grading.overlap_cases(30, seed=3)] == [c.args for c in grading.overlap_cases(30, seed=3)]
+    assert [c.args[1] for c in grading.connected_share_cases(11, seed=3)] == \
+        [c.args[1] for c in grading.connected_share_cases(11, seed=3)]
+    assert [c.args for c in grading.expected_ties_cases(20, seed=3)] == \
+        [c.args for c in grading.expected_ties_cases(20, seed=3)]
+    with pytest.raises(ValueError, match="family must be one of"):
+        grading.network_cases(1, seed=0, families=["lattice"])

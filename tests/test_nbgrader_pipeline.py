@@ -3,12 +3,12 @@
 Release every assignment, grade several kinds of submission and read the scores back
 from the gradebook. ps2_cascades: the solution, the untouched release, a partly wrong
 answer, an infinite loop, and a submission that only wraps course_lib (and empties the
-test cells). ps3_seeding and ps4_opinions: the solution, the untouched release and a
-partly wrong answer. Also exports the grades from another directory and checks what a
-student sees when pressing Validate.
+test cells). ps1_influentials, ps3_seeding and ps4_opinions: the solution, the untouched
+release and a partly wrong answer. Also exports the grades from another directory and
+checks what a student sees when pressing Validate.
 
 All assignments share one temporary course (one gradebook) and one autograde call per
-assignment, so the whole file runs in about a minute and a half.
+assignment, so the whole file runs in under two minutes.
 """
 from __future__ import annotations
 
@@ -84,7 +84,13 @@ def cascade_possible(z, phi):
 }
 
 
-# ps3 and ps4: the solution, the untouched release and one plausible slip each.
+# ps1, ps3 and ps4: the solution, the untouched release and one plausible slip each.
+
+# Sorts by degree ascending, then reverses: the ties come out reversed too.
+RANK_TIES_REVERSED = '''
+def rank_by_degree(G):
+    return sorted(G, key=G.degree)[::-1]
+'''
 
 # Takes the last of tied nodes (>= instead of >): fails both greedy cells, whose visible
 # checks include a tie.
@@ -124,6 +130,12 @@ def qvoter_update(opinion, panel, p, variant, u_type, u_coin):
 '''
 
 NEW_ASSIGNMENTS = {
+    "ps1_influentials": {
+        "cells": {"test_rank_by_degree": 3, "test_kshell": 3, "test_top_k_overlap": 3,
+                  "test_share_connected": 3, "test_expected_ties_inside": 2, "test_cyworld_bound": 1},
+        "wrong": {"rank_by_degree": RANK_TIES_REVERSED},
+        "wrong_cells": {"test_rank_by_degree"},
+    },
     "ps3_seeding": {
         "cells": {"test_ic_generated": 3, "test_ic_special_cases": 2, "test_estimate_spread": 4,
                   "test_greedy_generated": 3, "test_greedy_ties": 2},
@@ -324,7 +336,7 @@ def test_validate_passes_the_solution_and_flags_the_release(graded_course, monke
     assert Validator().validate(str(release)).get("failed")
 
 
-# ps3_seeding and ps4_opinions
+# ps1_influentials, ps3_seeding and ps4_opinions
 
 @pytest.mark.parametrize("assignment", NEW_ASSIGNMENTS)
 def test_new_release_has_no_solutions_and_no_hidden_tests(graded_course, assignment):

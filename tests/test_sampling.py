@@ -270,5 +270,10 @@ def test_probability_connected_is_locked_during_a_check():
     with student_code_under_test():
         with pytest.raises(ReferenceLockedError):
             probability_connected(G, 2, runs=5)
-        # the building blocks a student may use keep working
-        assert induced_sample(G, uniform_node_sample(G, 2, seed=1)).size == 2
+        # so are the functions that answer ps1 outright
+        with pytest.raises(ReferenceLockedError):
+            induced_sample(G, [0, 1])
+        with pytest.raises(ReferenceLockedError):
+            expected_internal_edges(100, 4, 10)
+        # drawing a sample is not an answer, so it keeps working
+        assert len(uniform_node_sample(G, 2, seed=1)) == 2

@@ -14,6 +14,7 @@ Inputs are :class:`Case` objects drawn by seeded generators, so the same call al
 gives the same inputs. One module per problem set:
 
 - :mod:`.core` -- :class:`Case`, :func:`check_against_reference`, comparing and describing
+- :mod:`.influence` -- ps1, rankings of influentials, top-k overlap, connected samples
 - :mod:`.cascades` -- ps2, threshold cascades (and the graph families the others reuse)
 - :mod:`.seeding` -- ps3, independent cascade with given coins, Monte Carlo spread, greedy
 - :mod:`.opinions` -- ps4, Friedkin–Johnsen, the q-voter update, its critical point
@@ -21,16 +22,18 @@ gives the same inputs. One module per problem set:
 Test cells use ``from course_lib import grading`` and the names below.
 """
 from .._guard import ReferenceLockedError, student_code_under_test
-from . import cascades, core, opinions, seeding
+from . import cascades, core, influence, opinions, seeding
 from .cascades import *  # noqa: F401,F403
 from .cascades import SPECIAL_THRESHOLDS
 from .core import *  # noqa: F401,F403
 from .core import MAX_VALUE_CHARS
+from .influence import *  # noqa: F401,F403
 from .opinions import *  # noqa: F401,F403
 from .seeding import *  # noqa: F401,F403
 
 __all__ = [
     *core.__all__,
+    *influence.__all__,
     *cascades.__all__,
     *seeding.__all__,
     *opinions.__all__,
