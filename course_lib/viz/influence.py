@@ -1,0 +1,470 @@
+"""Charts for lessons 01 (consumer networks and influentials) and 03 (seeding a
+word-of-mouth campaign).
+
+Like every builder in :mod:`course_lib.viz`, these take tidy tables and return an
+altair chart with a ``description`` that a screen reader announces; they draw, the
+numbers come from the models (tables built in :mod:`course_lib.explore.influence`).
+"""
+from __future__ import annotations
+
+import math
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from . import _HEIGHT, _WIDTH, OKABE_ITO, _require
+
+__all__ = [
+    "STRATEGY_LABELS",
+    "strategy_spread_chart",
+    "greedy_gains_chart",
+    "guarantee_chart",
+    "adoption_by_degree_chart",
+    "NETWORK_COLOURS",
+    "degree_distribution_chart",
+    "overlap_chart",
+    "advocacy_overlap_chart",
+    "connected_chart",
+    "sample_degree_chart",
+]
+
+# =========================================================================== lesson 03
+#: Legend names of the seeding strategies of :mod:`course_lib.seeding`.
+STRATEGY_LABELS = {
+    "greedy": "greedy (CELF)",
+    "degree": "top degree",
+    "kshell": "top k-shell",
+    "pagerank": "top PageRank",
+    "random": "random",
+}
+_STRATEGY_COLOURS = {
+    "greedy": OKABE_ITO[5],
+    "degree": OKABE_ITO[4],
+    "kshell": OKABE_ITO[2],
+    "pagerank": OKABE_ITO[6],
+    "random": "#777777",
+}
+
+
+def _strategy_colour(strategies):
+    order = [s for s in STRATEGY_LABELS if s in set(strategies)]
+    return alt.Color(
+        "label:N", title="Strategy",
+        scale=alt.Scale(domain=[STRATEGY_LABELS[s] for s in order], range=[_STRATEGY_COLOURS[s] for s in order]),
+        sort=[STRATEGY_LABELS[s] for s in order],
+        legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=3, symbolOpacity=1),
+    )
+
+
+def strategy_spread_chart(table, budget=None, title=None):
+    """Expected spread against the number of seeds, one line and 95% band per strategy.
+
+    Parameters
+    ----------
+    table : DataFrame
+        Columns ``strategy``, ``k``, ``spread``, ``low``, ``high``
+        (:func:`course_lib.seeding.compare_strategies` or
+        :func:`course_lib.explore.influence.strategy_curves`).
+    budget : int, optional
+        Draw a vertical line at this number of seeds.
+    title : str or altair.Title, optional
+    """
+    _require(table, ["strategy", "k", "spread", "low", "high"], "table")
+    data = table.assign(label=table["strategy"].map(STRATEGY_LABELS).fillna(table["strategy"]))
+    colour = _strategy_colour(data["strategy"].unique())
+    x = alt.X("k:Q", title="Number of seeds k", scale=alt.Scale(domain=[1, int(data.k.max())], nice=False),
+              axis=alt.Axis(tickMinStep=1))
+    y_top = float(data["high"].max()) * 1.05
+    base = alt.Chart(data).encode(x=x, color=colour)
+    band = base.mark_area(opacity=0.2).encode(
+        y=alt.Y("low:Q", scale=alt.Scale(domain=[0, y_top], nice=True), title="Expected number of adopters"),
+        y2=alt.Y2("high:Q"),
+    )
+    lines = base.mark_line(point=alt.OverlayMarkDef(size=25)).encode(
+        y=alt.Y("spread:Q"),
+        tooltip=[alt.Tooltip("label:N", title="strategy"), alt.Tooltip("k:Q"),
+                 alt.Tooltip("spread:Q", format=".1f"), alt.Tooltip("low:Q", format=".1f"),
+                 alt.Tooltip("high:Q", format=".1f")],
+    )
+    layers = [band, lines]
+    k_last = int(data.k.max()) if budget is None else int(budget)
+    at = data[data.k == k_last].sort_values("spread", ascending=False)
+    summary = "; ".join(f"{r.label} {r.spread:.0f} (95% interval {r.low:.0f} to {r.high:.0f})"
+                        for r in at.itertuples())
+    description = (
+        f"Line chart of the expected number of adopters against the number of seeds, from 1 "
+        f"to {int(data.k.max())}, one line with a shaded 95% band per strategy. "
+        f"With {k_last} seeds: {summary}."
+    )
+    if budget is not None:
+        rule = alt.Chart(pd.DataFrame({"k": [int(budget)]})).mark_rule(
+            color="#333", strokeDash=[5, 4], strokeWidth=1.5).encode(x=alt.X("k:Q"))
+        layers.append(rule)
+        description += f" A dashed vertical line marks the budget of {int(budget)} seeds."
+    return alt.layer(*layers).properties(
+        width=_WIDTH + 60,
+        height=_HEIGHT,
+        title=title or "Same budget, different seeds",
+        description=description,
+    )
+
+
+def greedy_gains_chart(frame, title=None):
+    """Greedy's spread after each seed (line) and what each seed added (bars).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        ``SeedSelection.to_frame()``: columns ``k``, ``spread``, ``gain``.
+    """
+    _require(frame, ["k", "spread", "gain"], "frame")
+    x = alt.X("k:O", title="Seed number k", axis=alt.Axis(labelAngle=0))
+    spread = alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(color=OKABE_ITO[5]), color=OKABE_ITO[5]).encode(
+        x=x, y=alt.Y("spread:Q", title="Expected adopters with k seeds", scale=alt.Scale(zero=True)),
+        tooltip=["k:Q", alt.Tooltip("spread:Q", format=".1f")],
+    ).properties(width=_WIDTH + 60, height=_HEIGHT - 80, title="Total spread")
+    gains = alt.Chart(frame).mark_bar(color=OKABE_ITO[4]).encode(
+        x=x, y=alt.Y("gain:Q", title="Extra adopters from seed k"),
+        tooltip=["k:Q", alt.Tooltip("gain:Q", format=".2f")],
+    ).properties(width=_WIDTH + 60, height=_HEIGHT - 100, title="What each new seed adds")
+    first, last = frame.iloc[0], frame.iloc[-1]
+    return alt.vconcat(spread, gains).properties(
+        title=title or "Diminishing returns",
+        description=(
+            f"Two charts over the seed number k from 1 to {int(last.k)}. Top: greedy's expected "
+            f"spread, rising from {first.spread:.1f} with one seed to {last.spread:.1f} with "
+            f"{int(last.k)}. Bottom: bars of the extra adopters each new seed brings, falling from "
+            f"{first.gain:.1f} for the first seed to {last.gain:.2f} for the last."
+        ),
+    )
+
+
+def guarantee_chart(frame, title=None):
+    """Greedy against the exact optimum and the (1 - 1/e) floor, on a small network.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Columns ``k``, ``optimum``, ``greedy``, ``degree``, ``floor``
+        (:func:`course_lib.explore.influence.guarantee_frame`).
+    """
+    _require(frame, ["k", "optimum", "greedy", "degree", "floor"], "frame")
+    names = {"optimum": "best possible", "greedy": "greedy",
+             "degree": "top degree", "floor": "guarantee: 63% of best"}
+    long = frame.melt(id_vars="k", value_vars=list(names), var_name="series", value_name="spread")
+    long["series"] = long["series"].map(names)
+    colour = alt.Color("series:N", title=None, scale=alt.Scale(
+        domain=list(names.values()), range=["#000000", OKABE_ITO[5], OKABE_ITO[4], "#777777"]),
+        legend=alt.Legend(orient="bottom-right", direction="vertical", labelLimit=300))
+    x = alt.X("k:Q", title="Number of seeds k", axis=alt.Axis(tickMinStep=1))
+    y = alt.Y("spread:Q", title="Expected adopters", scale=alt.Scale(zero=True))
+    tooltip = ["series:N", "k:Q", alt.Tooltip("spread:Q", format=".2f")]
+    floor = alt.Chart(long[long.series == names["floor"]]).mark_line(strokeDash=[6, 4]).encode(
+        x=x, y=y, color=colour, tooltip=tooltip)
+    points = alt.Chart(long[long.series != names["floor"]]).mark_line(point=True).encode(
+        x=x, y=y, color=colour, tooltip=tooltip,
+        strokeDash=alt.StrokeDash("series:N", legend=None, scale=alt.Scale(
+            domain=[names["optimum"], names["greedy"], names["degree"]], range=[[1, 0], [1, 0], [2, 3]])),
+    )
+    worst = frame["greedy"].div(frame["optimum"]).min()
+    return alt.layer(floor, points).properties(
+        width=_WIDTH,
+        height=_HEIGHT,
+        title=title or "Greedy against the best possible seeds",
+        description=(
+            f"Line chart for 1 to {int(frame.k.max())} seeds: the best possible expected spread "
+            f"(black), greedy's spread (red), the top-degree seeds' spread (blue, dotted) and the "
+            f"guarantee (1 − 1/e) times the best (grey, dashed). Greedy reaches at least "
+            f"{worst:.0%} of the best at every k; the guarantee is {1 - 1 / math.e:.0%}."
+        ),
+    )
+
+
+def adoption_by_degree_chart(frame, title=None):
+    """Chance of adopting against number of contacts, one line per cascade model.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Columns ``model``, ``group``, ``degree``, ``share``, ``people``
+        (:func:`course_lib.explore.influence.adoption_by_degree`).
+    """
+    _require(frame, ["model", "group", "degree", "share", "people"], "frame")
+    colour = alt.Color("model:N", title="Model", scale=alt.Scale(
+        domain=["independent cascade", "linear threshold"], range=[OKABE_ITO[0], OKABE_ITO[4]]),
+        legend=alt.Legend(orient="top-left"))
+    chart = alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(size=70)).encode(
+        x=alt.X("degree:Q", title="Number of contacts (mean of the group, log scale)",
+                scale=alt.Scale(type="log")),
+        y=alt.Y("share:Q", title="Chance of adopting", axis=alt.Axis(format=".0%"),
+                scale=alt.Scale(zero=True)),
+        color=colour,
+        tooltip=["model:N", alt.Tooltip("group:N", title="contacts"), "people:Q",
+                 alt.Tooltip("share:Q", format=".1%")],
+    )
+    parts = []
+    for model, rows in frame.groupby("model", sort=False):
+        rows = rows.sort_values("degree")
+        parts.append(f"{model}: from {rows.share.iloc[0]:.0%} for people with {rows.group.iloc[0]} "
+                     f"contacts to {rows.share.iloc[-1]:.0%} for those with {rows.group.iloc[-1]}")
+    return chart.properties(
+        width=_WIDTH,
+        height=_HEIGHT,
+        title=title or "Who ends up adopting?",
+        description="Line chart of the chance of adopting against the number of contacts. "
+                    + "; ".join(parts) + ".",
+    )
+
+
+# =========================================================================== lesson 01
+#: Legend names of the centrality measures of :mod:`course_lib.centrality`.
+MEASURE_LABELS = {"degree": "degree", "kshell": "k-shell", "pagerank": "PageRank", "betweenness": "betweenness"}
+
+#: Colours of the network types of lesson 01 (and of sample types).
+NETWORK_COLOURS = {
+    "Poisson": OKABE_ITO[0],
+    "small world": OKABE_ITO[2],
+    "scale-free": OKABE_ITO[5],
+    "communities": OKABE_ITO[4],
+    "whole network": "#000000",
+    "snowball": OKABE_ITO[5],
+    "uniform": OKABE_ITO[1],
+}
+
+
+def _group_colour(groups, title):
+    domain = list(dict.fromkeys(groups))
+    palette = iter(OKABE_ITO)
+    return alt.Color("group:N", title=title, legend=alt.Undefined if title else None, scale=alt.Scale(
+        domain=domain, range=[NETWORK_COLOURS.get(g) or next(palette) for g in domain]))
+
+
+def degree_distribution_chart(frame, title=None, legend_title="Network"):
+    """Share of people with at least k contacts, against k, on log–log axes.
+
+    A straight, slowly falling line means a heavy tail (a few people with very many
+    contacts); a line that plunges means everyone has about the same number.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Columns ``group``, ``degree``, ``share``
+        (:func:`course_lib.explore.influence.degree_frame`).
+    title : str or altair.Title, optional
+    legend_title : str or None, default "Network"
+        None hides the legend (one group).
+    """
+    _require(frame, ["group", "degree", "share"], "frame")
+    top = float(frame["degree"].max())
+    ticks = [v for v in (1, 2, 3, 5, 10, 20, 30, 50, 100, 200, 500, 1000, 2000, 5000) if v <= top * 1.5]
+    chart = alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(size=18)).encode(
+        x=alt.X("degree:Q", title="Number of contacts k (log scale)", scale=alt.Scale(type="log"),
+                axis=alt.Axis(values=ticks)),
+        y=alt.Y("share:Q", title="Share with at least k contacts (log scale)", scale=alt.Scale(type="log"),
+                axis=alt.Axis(format="~%")),
+        color=_group_colour(frame["group"], legend_title),
+        tooltip=[alt.Tooltip("group:N", title=(legend_title or "group").lower()), alt.Tooltip("degree:Q", title="k"),
+                 alt.Tooltip("share:Q", format=".2%", title="share with ≥ k")],
+    )
+    parts = []
+    for name, rows in frame.groupby("group", sort=False):
+        tail = rows[rows.share <= 0.01]
+        top = int(tail.degree.min()) if len(tail) else int(rows.degree.max())
+        parts.append(f"{name}: largest degree {int(rows.degree.max())}, the top 1% have at least {top} contacts")
+    return chart.properties(
+        width=_WIDTH - 40,
+        height=_HEIGHT - 20,
+        title=title or "How many contacts do people have?",
+        description=(
+            "Log–log line chart of the share of people with at least k contacts against k. "
+            + "; ".join(parts) + "."
+        ),
+    )
+
+
+def overlap_chart(curve, title=None):
+    """Share of the top people by one ranking who are also at the top of another,
+    against the size of the top list, with the chance level.
+
+    Parameters
+    ----------
+    curve : DataFrame
+        Columns ``ranking``, ``top_share``, ``precision_at_k``
+        (:func:`course_lib.explore.influence.measure_overlap_frame`).
+    """
+    _require(curve, ["ranking", "top_share", "precision_at_k"], "curve")
+    data = curve.assign(label=curve["ranking"].map(MEASURE_LABELS).fillna(curve["ranking"].astype(str)))
+    x = alt.X("top_share:Q", title="Size of the top list (share of all people)", axis=alt.Axis(format="~%"),
+              scale=alt.Scale(domain=[0, float(data.top_share.max())], nice=False))
+    y = alt.Y("precision_at_k:Q", title="Share of the top list also on the other top list",
+              scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="~%"))
+    domain = list(dict.fromkeys(data["label"]))
+    colours = {"k-shell": OKABE_ITO[2], "PageRank": OKABE_ITO[6], "betweenness": OKABE_ITO[0]}
+    lines = alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=18)).encode(
+        x=x, y=y,
+        color=alt.Color("label:N", title="Compared with", scale=alt.Scale(
+            domain=domain, range=[colours.get(d, OKABE_ITO[4]) for d in domain])),
+        tooltip=[alt.Tooltip("label:N", title="ranking"), alt.Tooltip("top_share:Q", format=".0%"),
+                 alt.Tooltip("precision_at_k:Q", format=".0%", title="overlap")],
+    )
+    top = float(data.top_share.max())
+    chance = alt.Chart(pd.DataFrame({"top_share": [0.0, top], "precision_at_k": [0.0, top]})).mark_line(
+        color="#777", strokeDash=[6, 4], strokeWidth=1.5).encode(x=alt.X("top_share:Q"), y=alt.Y("precision_at_k:Q"))
+    parts = []
+    for label, rows in data.groupby("label", sort=False):
+        near = rows.iloc[int(np.argmin(np.abs(rows.top_share.to_numpy() - 0.1)))]
+        parts.append(f"{label}: {near.precision_at_k:.0%} at the top {near.top_share:.0%}")
+    return alt.layer(chance, lines).properties(
+        width=_WIDTH - 60,
+        height=_HEIGHT - 20,
+        title=title or "Do the rankings agree at the top?",
+        description=(
+            "Line chart of the share of the top people by degree who are also at the top by "
+            "another measure, against the size of the top list. " + "; ".join(parts)
+            + ". A dashed diagonal marks the overlap of unrelated rankings."
+        ),
+    )
+
+
+def advocacy_overlap_chart(frame, target=0.75, title=None):
+    """Overlap of the top "advocates" with the top by degree, against the correlation
+    between advocacy and degree, with the claimed overlap as a line.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Columns ``correlation``, ``overlap``, ``low``, ``high``, ``chance``
+        (:func:`course_lib.explore.influence.advocacy_overlap_frame`).
+    target : float, optional
+        Overlap drawn as a horizontal reference (the "over 75%" claim).
+    """
+    _require(frame, ["correlation", "overlap", "low", "high", "chance"], "frame")
+    x = alt.X("correlation:Q", title="Correlation between advocacy and number of contacts",
+              scale=alt.Scale(domain=[float(frame.correlation.min()), float(frame.correlation.max())], nice=False))
+    y_scale = alt.Scale(domain=[0, 1])
+    band = alt.Chart(frame).mark_area(opacity=0.25, color=OKABE_ITO[4]).encode(
+        x=x, y=alt.Y("low:Q", scale=y_scale, title="Top advocates who are also top by degree",
+                     axis=alt.Axis(format="~%")), y2=alt.Y2("high:Q"))
+    line = alt.Chart(frame).mark_line(point=True, color=OKABE_ITO[4]).encode(
+        x=x, y=alt.Y("overlap:Q", scale=y_scale),
+        tooltip=[alt.Tooltip("correlation:Q", format=".2f"), alt.Tooltip("overlap:Q", format=".0%"),
+                 alt.Tooltip("low:Q", format=".0%"), alt.Tooltip("high:Q", format=".0%")])
+    chance = alt.Chart(frame).mark_line(color="#777", strokeDash=[6, 4], strokeWidth=1.5).encode(
+        x=x, y=alt.Y("chance:Q", scale=y_scale))
+    layers = [band, chance, line]
+    description = (
+        f"Line chart of the share of the top advocates who are also among the best-connected, "
+        f"against the correlation between the two scores from {frame.correlation.min():.1f} to "
+        f"{frame.correlation.max():.1f}, with a band from the smallest to the largest of repeated "
+        f"draws. It rises from {frame.overlap.iloc[0]:.0%} to {frame.overlap.iloc[-1]:.0%}; a dashed "
+        f"grey line marks chance ({frame.chance.iloc[0]:.0%})."
+    )
+    if target is not None:
+        above = frame[frame.overlap > target]
+        ref = pd.DataFrame({"y": [target], "label": [f"{target:.0%} overlap"]})
+        layers.append(alt.Chart(ref).mark_rule(color=OKABE_ITO[5], strokeDash=[3, 3]).encode(y=alt.Y("y:Q")))
+        layers.append(alt.Chart(ref).mark_text(align="left", dx=4, dy=-8, color=OKABE_ITO[5], fontWeight="bold")
+                      .encode(x=alt.value(4), y=alt.Y("y:Q"), text=alt.Text("label:N")))
+        description += (
+            f" A red line marks {target:.0%}; the mean overlap exceeds it only from a correlation "
+            f"of {above.correlation.min():.2f}." if len(above) else
+            f" A red line marks {target:.0%}; the mean overlap never exceeds it."
+        )
+    return alt.layer(*layers).properties(
+        width=_WIDTH,
+        height=_HEIGHT,
+        title=title or "How similar must advocates and influencers be?",
+        description=description,
+    )
+
+
+def connected_chart(frame, title=None):
+    """Ties inside a uniform random sample against the sample size, on log–log axes:
+    simulated means over the exact expectation, and the ties a connected sample needs.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Columns ``size``, ``ties_inside``, ``ties_theory``, ``ties_needed`` and
+        ``probability`` (:func:`course_lib.explore.influence.connected_frame`).
+    """
+    _require(frame, ["size", "ties_inside", "ties_theory", "ties_needed", "probability"], "frame")
+    names = {"ties_theory": "expected ties inside (exact formula)",
+             "ties_needed": "ties a connected sample needs (size − 1)",
+             "ties_inside": "simulated ties inside (mean)"}
+    colour = alt.Color("series:N", title=None, scale=alt.Scale(
+        domain=list(names.values()), range=[OKABE_ITO[0], "#555555", OKABE_ITO[4]]),
+        legend=alt.Legend(orient="top-left", direction="vertical", labelLimit=400))
+    long = frame.melt(id_vars=["size", "probability"], value_vars=list(names), var_name="series", value_name="ties")
+    long["series"] = long["series"].map(names)
+    long = long[long.ties > 0]
+    x = alt.X("size:Q", title="Sample size (people drawn at random, log scale)",
+              scale=alt.Scale(type="log", domain=[float(frame["size"].min()), float(frame["size"].max())], nice=False))
+    y = alt.Y("ties:Q", title="Ties among the sampled people (log scale)", scale=alt.Scale(type="log"))
+    tooltip = [alt.Tooltip("series:N"), alt.Tooltip("size:Q"), alt.Tooltip("ties:Q", format=".3g"),
+               alt.Tooltip("probability:Q", format=".3f", title="share of samples connected")]
+    lines = alt.Chart(long[long.series != names["ties_inside"]]).mark_line().encode(
+        x=x, y=y, color=colour, tooltip=tooltip,
+        strokeDash=alt.StrokeDash("series:N", legend=None, scale=alt.Scale(
+            domain=[names["ties_theory"], names["ties_needed"]], range=[[1, 0], [6, 4]])))
+    dots = alt.Chart(long[long.series == names["ties_inside"]]).mark_point(filled=True, size=60).encode(
+        x=x, y=y, color=colour, tooltip=tooltip)
+    enough = frame[frame.ties_theory >= frame.ties_needed]
+    cross = (f" Only from about {int(enough['size'].min())} people on are there, on average, enough ties "
+             f"inside to connect the sample." if len(enough) else
+             " At every size shown, a random sample has far fewer ties inside than connecting it needs.")
+    return alt.layer(lines, dots).properties(
+        width=_WIDTH,
+        height=_HEIGHT,
+        title=title or "A random sample has too few ties to be connected",
+        description=(
+            f"Log–log chart for samples of {int(frame['size'].min())} to {int(frame['size'].max())} "
+            f"people. Orange line: expected number of ties among them; dots: simulated means, on the "
+            f"line; grey dashed line: the size − 1 ties a connected sample needs. With "
+            f"{int(frame['size'].min())} people, {frame.ties_theory.iloc[0]:.2g} ties are expected and "
+            f"{int(frame.ties_needed.iloc[0])} needed." + cross
+        ),
+    )
+
+
+def sample_degree_chart(bias, paradox=None, title=None):
+    """Degree bias of each sample (mean degree in the sample ÷ in the network), by
+    sampling method, with 1 (unbiased) and the friendship-paradox ratio marked.
+
+    Parameters
+    ----------
+    bias : DataFrame
+        Columns ``method`` and ``bias`` (one row per sample).
+    paradox : float, optional
+        ``E[k²] / E[k]²`` of the network: the bias of one step along a random tie.
+    """
+    _require(bias, ["method", "bias"], "bias")
+    y = alt.Y("method:N", title=None, sort=["uniform", "snowball"])
+    colour = alt.Color("method:N", legend=None, scale=alt.Scale(
+        domain=["uniform", "snowball"], range=[NETWORK_COLOURS["uniform"], NETWORK_COLOURS["snowball"]]))
+    ticks = alt.Chart(bias).mark_tick(thickness=2, size=28, opacity=0.7).encode(
+        x=alt.X("bias:Q", title="Mean degree in the sample ÷ mean degree in the network", scale=alt.Scale(zero=True)),
+        y=y, color=colour, tooltip=[alt.Tooltip("method:N"), alt.Tooltip("bias:Q", format=".2f")])
+    refs = [{"x": 1.0, "label": "unbiased"}]
+    if paradox is not None:
+        refs.append({"x": float(paradox), "label": "random contact: E[k²]/E[k]²"})
+    ref = pd.DataFrame(refs)
+    rules = alt.Chart(ref).mark_rule(color="#555", strokeDash=[5, 4]).encode(x=alt.X("x:Q"))
+    labels = alt.layer(  # "unbiased" right of its line, the paradox ratio left of its line
+        alt.Chart(ref.iloc[:1]).mark_text(align="left", dx=4, y=6, baseline="top", color="#333").encode(
+            x=alt.X("x:Q"), text=alt.Text("label:N")),
+        alt.Chart(ref.iloc[1:]).mark_text(align="right", dx=-4, y=6, baseline="top", color="#333").encode(
+            x=alt.X("x:Q"), text=alt.Text("label:N")),
+    )
+    means = bias.groupby("method")["bias"].agg(["mean", "min", "max"])
+    parts = [f"{m} samples from {r['min']:.2f} to {r['max']:.2f} (mean {r['mean']:.2f})" for m, r in means.iterrows()]
+    description = ("Tick chart of the degree bias of each sample, one tick per sample: "
+                   + "; ".join(parts) + ". A dashed line marks 1, no bias")
+    description += (f", another the friendship-paradox ratio {paradox:.2f}." if paradox is not None else ".")
+    return alt.layer(rules, labels, ticks).properties(
+        width=_WIDTH + 60,
+        height=140,
+        title=title or "Who ends up in the sample?",
+        description=description,
+    )
