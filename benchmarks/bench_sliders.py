@@ -15,6 +15,8 @@ import time
 import numpy as np
 
 from course_lib import explore, viz
+from course_lib.explore import opinions as opinion_explorers
+from course_lib.explore import influence
 
 
 def _time(explorer, moves):
@@ -50,6 +52,46 @@ def main():
     moves = [{"z": float(z)} for z in np.arange(0.5, 12.0, 0.5)]
     moves += [{"phi": float(p)} for p in np.arange(0.05, 0.30, 0.01)]
     results["cascade"] = _report("cascade_explorer", _time(ex, moves), _time(ex, moves))
+
+    # lesson 03: seeding strategies (IC probability per network, then model, then budget)
+    ex = influence.seeding_explorer()
+    ex.update(p=0.05, network="scale-free")  # warm-up: numba kernels, networks, rankings
+    moves = []
+    for network in influence.SEEDING_NETWORKS:
+        moves.append({"network": network, "model": "ic"})
+        moves += [{"p": float(p)} for p in np.round(np.arange(0.01, 0.155, 0.01), 2)]
+        moves.append({"model": "lt"})
+    moves += [{"k": k} for k in range(1, 21)]
+    results["seeding"] = _report("seeding_explorer", _time(ex, moves), _time(ex, moves))
+
+    # lesson 01: network type and size
+    ex = influence.networks_explorer()
+    moves = []
+    for network in influence.NETWORK_TYPES:
+        moves.append({"network": network})
+        moves += [{"n": n} for n in range(200, 3001, 400)]
+    results["networks"] = _report("networks_explorer", _time(ex, moves), _time(ex, moves))
+
+    # lessons 04 and 06: opinions in closed form (plus a short run for the trajectories)
+    ex = opinion_explorers.empowerment_explorer()
+    moves = [{"own": float(v)} for v in np.round(np.arange(0.0, 1.0001, 0.05), 2)]
+    moves += [{"voice": float(v)} for v in np.arange(0.25, 4.01, 0.25)]
+    results["empowerment"] = _report("empowerment_explorer", _time(ex, moves), _time(ex, moves))
+
+    ex = opinion_explorers.expressed_private_explorer()
+    moves = [{"resilience": float(v)} for v in np.round(np.arange(0.05, 1.0001, 0.05), 2)]
+    moves += [{"stubbornness": float(v)} for v in np.round(np.arange(0.05, 1.0001, 0.05), 2)]
+    moves += [{"pressure": "global"}, {"resilience": 0.5}, {"pressure": "local"}]
+    results["expressed"] = _report("expressed_private_expl.", _time(ex, moves), _time(ex, moves))
+
+    # lesson 05: q-voter campaign, exact complete-graph simulation (2,000 agents, 100 sweeps)
+    ex = opinion_explorers.campaign_explorer()
+    ex.update(p=0.55)  # warm-up: numba kernel load
+    moves = [{"p": float(v)} for v in np.round(np.arange(0.0, 1.0001, 0.05), 2)]
+    moves += [{"q": q} for q in range(1, 9)]
+    moves += [{"variant": "independence"}, {"kind": "zealots"}, {"variant": "anticonformity"}]
+    moves += [{"strength": float(v)} for v in np.round(np.arange(0.0, 0.3001, 0.02), 2)]
+    results["campaign"] = _report("campaign_explorer", _time(ex, moves), _time(ex, moves))
 
     worst = max(results.values())
     print(f"slowest median first-visit update: {worst:.1f} ms ({'OK' if worst < 100 else 'over'} the 100 ms target)")

@@ -1,0 +1,497 @@
+"""Altair charts for the opinion lessons (04 to 06).
+
+Like the builders in :mod:`course_lib.viz`, each takes tidy tables (from
+:mod:`course_lib.explore.opinions`) and returns a chart with a ``description`` that
+screen readers announce; builders only reshape and draw.
+"""
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from ..voter import qvoter_spinodals
+from . import _HEIGHT, _WIDTH, OKABE_ITO, _require
+
+__all__ = [
+    # lesson 04
+    "opinion_trajectory_chart",
+    "empowerment_chart",
+    "centrality_sweep_chart",
+    # lesson 05
+    "qvoter_phase_chart",
+    "hysteresis_chart",
+    "campaign_response_chart",
+    "campaign_trajectory_chart",
+    # lesson 06
+    "expressed_private_chart",
+    "resilience_chart",
+]
+
+_VARIANT_COLOURS = {"independence": OKABE_ITO[4], "anticonformity": OKABE_ITO[5]}
+
+
+def _pct(x):
+    return f"{x:.0%}"
+
+
+# =========================================================================== lesson 04
+def opinion_trajectory_chart(frame, highlight=None, reference=None, title=None):
+    """Opinion of every person after each update: one line per person, one of them
+    highlighted, and optionally a dashed reference level (e.g. the predicted consensus).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Columns ``step``, ``person``, ``opinion`` (e.g.
+        :func:`course_lib.explore.opinions.trajectory_table`).
+    highlight : str, optional
+        Name of the person drawn in colour (the others are grey).
+    reference : (float, str), optional
+        Level and label of a dashed horizontal line.
+    """
+    _require(frame, ["step", "person", "opinion"], "frame")
+    people = list(dict.fromkeys(frame["person"]))
+    hl = frame["person"] == highlight
+    data = frame.assign(who=np.where(hl, str(highlight), "others"))
+    colour = alt.Color("who:N", title=None, scale=alt.Scale(
+        domain=[str(highlight), "others"] if highlight is not None else ["others"],
+        range=[OKABE_ITO[5], "#9a9a9a"] if highlight is not None else ["#9a9a9a"]),
+        legend=alt.Legend(orient="bottom") if highlight is not None else None)
+    lines = alt.Chart(data).mark_line(strokeWidth=1.8).encode(
+        x=alt.X("step:Q", title="Update"),
+        y=alt.Y("opinion:Q", title="Opinion of the product (0–1)", scale=alt.Scale(domain=[0, 1])),
+        detail="person:N",
+        color=colour,
+        size=alt.condition(alt.datum.who == "others", alt.value(1.5), alt.value(3.5)),
+        tooltip=["person:N", "step:Q", alt.Tooltip("opinion:Q", format=".3f")],
+    )
+    layers = [lines]
+    last = frame[frame["step"] == frame["step"].max()]
+    description = (
+        f"Line chart of the opinions of {len(people)} people over {int(frame['step'].max())} updates; "
+        f"they start between {frame[frame.step == 0].opinion.min():.2f} and "
+        f"{frame[frame.step == 0].opinion.max():.2f} and end between {last.opinion.min():.2f} and "
+        f"{last.opinion.max():.2f}."
+    )
+    if highlight is not None:
+        description += f" {highlight}'s line is coloured."
+    if reference is not None:
+        level, label = reference
+        ref = pd.DataFrame({"opinion": [float(level)]})
+        layers.append(alt.Chart(ref).mark_rule(color="#333", strokeDash=[6, 4]).encode(y="opinion:Q"))
+        description += f" A dashed line marks {label} at {float(level):.3f}."
+    if title is None or isinstance(title, str):
+        title = alt.Title(title or "Opinions over time", subtitle=(
+            f"Dashed: {reference[1]} {float(reference[0]):.3f}" if reference is not None else alt.Undefined))
+    return alt.layer(*layers, width=_WIDTH, height=_HEIGHT - 40, title=title, description=description)
+
+
+def empowerment_chart(frame, title=None, tooltips=True):
+    """Two panels for one empowered person: every person's initial and equilibrium
+    opinion, and every person's influence centrality with its value before
+    empowerment as a tick.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        :func:`course_lib.explore.opinions.empowerment_frame`.
+    tooltips : bool, default True
+        Hover tooltips (explorers leave them out: they make every redraw slower).
+    """
+    _require(frame, ["person", "initial", "equilibrium", "centrality", "baseline_centrality", "empowered"],
+             "frame")
+    order = list(frame["person"])
+    y = alt.Y("person:N", sort=order, title=None)
+    colour = alt.Color("empowered:N", legend=None, scale=alt.Scale(
+        domain=[True, False], range=[OKABE_ITO[5], OKABE_ITO[4]]))
+    long = pd.concat([
+        frame[["person", "empowered"]].assign(kind="initial", opinion=frame["initial"]),
+        frame[["person", "empowered"]].assign(kind="at rest", opinion=frame["equilibrium"]),
+    ], ignore_index=True)
+    base = alt.Chart(long).encode(
+        x=alt.X("opinion:Q", title="Opinion of the product", scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(tickCount=5)),
+        y=y,
+    )
+    mean_now = float(frame["equilibrium"].mean())
+    subtitle = f"Pale circle: initial; diamond: at rest (mean {mean_now:.3f}"
+    if "baseline_equilibrium" in frame:
+        subtitle += f", before {float(frame['baseline_equilibrium'].mean()):.3f}"
+    points = base.mark_point(size=100, filled=True).encode(
+        color=colour,
+        shape=alt.Shape("kind:N", legend=None, scale=alt.Scale(domain=["initial", "at rest"],
+                                                               range=["circle", "diamond"])),
+        opacity=alt.Opacity("kind:N", legend=None, scale=alt.Scale(domain=["initial", "at rest"],
+                                                                   range=[0.4, 1.0])),
+        **({"tooltip": ["person:N", "kind:N", alt.Tooltip("opinion:Q", format=".3f")]} if tooltips else {}),
+    )
+    left = alt.layer(
+        base.mark_line(color="#bbbbbb", strokeWidth=2).encode(detail="person:N"),
+        points,
+        width=300, height=300, title=alt.Title("Opinions", subtitle=subtitle + ")"),
+    )
+    top = max(0.3, float(frame[["centrality", "baseline_centrality"]].max().max()) * 1.1)
+    c_scale = alt.Scale(domain=[0, top])
+    bars_base = alt.Chart(frame).encode(y=y)
+    right = alt.layer(
+        bars_base.mark_bar(height=14).encode(
+            x=alt.X("centrality:Q", title="Influence centrality (share of everyone's view)",
+                    scale=c_scale, axis=alt.Axis(format=".0%")),
+            color=colour,
+            **({"tooltip": ["person:N", alt.Tooltip("centrality:Q", format=".3f"),
+                            alt.Tooltip("baseline_centrality:Q", title="before", format=".3f")]}
+               if tooltips else {})),
+        bars_base.mark_tick(color="#222", thickness=2, size=20).encode(
+            x=alt.X("baseline_centrality:Q", scale=c_scale)),
+        width=260, height=300,
+        title=alt.Title("Influence", subtitle="Bars: now; black ticks: before empowerment"),
+    )
+    row = frame[frame["empowered"]].iloc[0]
+    before = (f" (before empowerment {frame.baseline_equilibrium.mean():.3f})"
+              if "baseline_equilibrium" in frame else "")
+    return alt.hconcat(
+        left, right,
+        title=title or f"Empowering {row.person}",
+        description=(
+            f"Two charts for {len(frame)} people. Left: initial and equilibrium opinions; the mean "
+            f"equilibrium opinion is {frame.equilibrium.mean():.3f}{before}. Right: influence "
+            f"centrality; {row.person}, who is empowered, has {row.centrality:.3f} (before "
+            f"{row.baseline_centrality:.3f}); highest {frame.centrality.max():.3f} "
+            f"({frame.loc[frame.centrality.idxmax(), 'person']})."
+        ),
+    )
+
+
+def centrality_sweep_chart(theory, simulated=None, title=None):
+    """One person's influence centrality against their susceptibility, one line per
+    voice factor (closed form), with values measured by running the model as dots.
+
+    Parameters
+    ----------
+    theory, simulated : DataFrame
+        Columns ``susceptibility``, ``voice``, ``centrality``.
+    """
+    _require(theory, ["susceptibility", "voice", "centrality"], "theory")
+    voices = sorted(set(theory["voice"]))
+    colour = alt.Color("voice:O", title="Voice ×", scale=alt.Scale(
+        domain=voices, range=[OKABE_ITO[i] for i in (4, 0, 5, 2, 6)][: len(voices)]))
+    x = alt.X("susceptibility:Q", title="Her susceptibility (1 = only listens to others)",
+              scale=alt.Scale(domain=[0, 1]))
+    y = alt.Y("centrality:Q", title="Her influence centrality", axis=alt.Axis(format=".0%"),
+              scale=alt.Scale(zero=True))
+    layers = [alt.Chart(theory).mark_line().encode(x=x, y=y, color=colour)]
+    description = (
+        "Line chart of one person's influence centrality against her susceptibility, one line "
+        "per voice factor (" + ", ".join(f"×{v:g}" for v in voices) + "). "
+    )
+    for v in voices:
+        t = theory[theory.voice == v].sort_values("susceptibility")
+        description += (f"Voice ×{v:g}: from {t.centrality.iloc[0]:.3f} at susceptibility "
+                        f"{t.susceptibility.iloc[0]:g} to {t.centrality.iloc[-1]:.3f} at "
+                        f"{t.susceptibility.iloc[-1]:g}. ")
+    if simulated is not None:
+        _require(simulated, ["susceptibility", "voice", "centrality"], "simulated")
+        layers.append(alt.Chart(simulated).mark_point(size=55, filled=True, stroke="white", strokeWidth=0.8).encode(
+            x=x, y=y, color=colour,
+            tooltip=[alt.Tooltip("susceptibility:Q"), "voice:O", alt.Tooltip("centrality:Q", format=".4f")]))
+        description += "Dots: the same quantity measured by running the model."
+    return alt.layer(*layers, width=_WIDTH, height=_HEIGHT - 20,
+                     title=title or alt.Title("Less swayed, more swaying",
+                                              subtitle="Lines: closed form; dots: running the model"),
+                     description=description)
+
+
+# =========================================================================== lesson 05
+def qvoter_phase_chart(simulated, theory, title=None):
+    """Order against nonconformity ``p``: one panel per variant, one colour per panel
+    size ``q``; simulated points over mean-field lines.
+
+    Parameters
+    ----------
+    simulated : DataFrame
+        Columns ``variant``, ``q``, ``p``, ``magnetization`` (time-averaged ``|m|``).
+    theory : DataFrame
+        :func:`course_lib.explore.opinions.qvoter_theory_frame`; only stable branches
+        are drawn.
+    """
+    _require(simulated, ["variant", "q", "p", "magnetization"], "simulated")
+    _require(theory, ["variant", "q", "p", "branch", "stability", "magnetization"], "theory")
+    qs = sorted(set(simulated["q"]) | set(theory["q"]))
+    colour = alt.Color("q:O", title="Panel size q", scale=alt.Scale(
+        domain=qs, range=[OKABE_ITO[i] for i in (0, 2, 6, 4, 5, 1)][: len(qs)]))
+    x_max = float(max(simulated["p"].max(), theory["p"].max()))
+    x = alt.X("p:Q", title="Nonconformity p", scale=alt.Scale(domain=[0, x_max], nice=False))
+    y = alt.Y("magnetization:Q", title="Order |m| (0 split, 1 unanimous)", scale=alt.Scale(domain=[0, 1]))
+    panels = []
+    parts = []
+    for variant in [v for v in ("independence", "anticonformity") if v in set(simulated["variant"])]:
+        sim = simulated[simulated["variant"] == variant]
+        th = theory[(theory["variant"] == variant) & (theory["stability"] == "stable")]
+        lines = alt.Chart(th).mark_line(strokeWidth=2).encode(
+            x=x, y=y, color=colour, detail="branch:N",
+        )
+        dots = alt.Chart(sim).mark_point(size=45, filled=True, stroke="white", strokeWidth=0.6).encode(
+            x=x, y=y, color=colour,
+            tooltip=["q:O", alt.Tooltip("p:Q", format=".3f"), alt.Tooltip("magnetization:Q", format=".3f")],
+        )
+        panels.append(alt.layer(lines, dots).properties(
+            width=320, height=260, title=alt.Title(variant.capitalize())))
+        crit = ", ".join(
+            f"q = {q}: p = {qvoter_spinodals(int(q), variant).upper:.3f}" for q in sorted(set(sim["q"]))
+        )
+        parts.append(f"{variant}: in theory order vanishes from an ordered start at {crit}")
+    return alt.hconcat(*panels).resolve_scale(color="shared").properties(
+        title=title or alt.Title(
+            "How much nonconformity does it take to break agreement?",
+            subtitle="Dots: simulation on the complete graph; lines: mean-field theory",
+        ),
+        description=(
+            "Two line charts of the order of the market (|m|, 0 = evenly split, 1 = "
+            "unanimous) against the probability p of acting as a nonconformist, one per "
+            "kind of resistance, with one colour per panel size q. Dots are simulations, "
+            "lines the mean-field stable states. " + "; ".join(parts) + "."
+        ),
+    )
+
+
+def hysteresis_chart(simulated, theory, title=None):
+    """Both branches of a discontinuous transition: simulations from an ordered and
+    from a disordered start over the mean-field stable (solid) and unstable (dashed)
+    branches.
+
+    Parameters
+    ----------
+    simulated : DataFrame
+        Columns ``p``, ``start`` (label), ``magnetization``.
+    theory : DataFrame
+        One (q, variant) of :func:`course_lib.explore.opinions.qvoter_theory_frame`.
+    """
+    _require(simulated, ["p", "start", "magnetization"], "simulated")
+    _require(theory, ["p", "branch", "stability", "magnetization"], "theory")
+    starts = list(dict.fromkeys(simulated["start"]))
+    x = alt.X("p:Q", title="Nonconformity p (independence)", scale=alt.Scale(
+        domain=[0, float(max(simulated["p"].max(), theory["p"].max()))], nice=False))
+    y = alt.Y("magnetization:Q", title="Order |m|", scale=alt.Scale(domain=[0, 1]))
+    th = theory.assign(curve=theory["branch"] + " " + theory["stability"])
+    lines = alt.Chart(th).mark_line(color="#444", strokeWidth=2).encode(
+        x=x, y=y, detail="curve:N",
+        strokeDash=alt.StrokeDash("stability:N", title="Theory", scale=alt.Scale(
+            domain=["stable", "unstable"], range=[[1, 0], [5, 4]])),
+    )
+    dots = alt.Chart(simulated).mark_point(size=55, filled=True, opacity=0.85).encode(
+        x=x, y=y,
+        color=alt.Color("start:N", title="Simulation", scale=alt.Scale(
+            domain=starts, range=[OKABE_ITO[0], OKABE_ITO[4]][: len(starts)])),
+        shape=alt.Shape("start:N", title="Simulation", scale=alt.Scale(
+            domain=starts, range=["circle", "square"][: len(starts)])),
+        tooltip=["start:N", alt.Tooltip("p:Q", format=".3f"), alt.Tooltip("magnetization:Q", format=".3f")],
+    )
+    both = []
+    ps = sorted(set(simulated["p"]))
+    for p in ps:
+        at = simulated[simulated["p"] == p]
+        if at["magnetization"].max() > 0.5 and at["magnetization"].min() < 0.2:
+            both.append(p)
+    description = (
+        "Chart of the order |m| against the nonconformity p. Solid grey lines: stable "
+        "mean-field states; dashed: unstable ones. Dots: simulations from "
+        + " and from ".join(f"an {s}" if s[0] in "aeiou" else f"a {s}" for s in starts) + ". "
+    )
+    if {"q", "variant"} <= set(theory.columns) and theory["q"].nunique() == theory["variant"].nunique() == 1:
+        edges = qvoter_spinodals(int(theory["q"].iloc[0]), theory["variant"].iloc[0])
+        if edges.discontinuous:
+            description += (
+                f"Theory: an ordered and a disordered state coexist for p between "
+                f"{edges.lower:.3f} and {edges.upper:.3f}. "
+            )
+    if both:
+        description += (
+            f"The two simulated starts end in different states for {len(both)} values of p, "
+            f"from {min(both):.3f} to {max(both):.3f}."
+        )
+    else:
+        description += "The simulated starts never end in different states."
+    return alt.layer(lines, dots).properties(
+        width=_WIDTH, height=_HEIGHT,
+        title=title or alt.Title("History matters: two stable states",
+                                 subtitle="Dots: simulations from two starts; lines: mean-field theory"),
+        description=description,
+    )
+
+
+def campaign_response_chart(simulated, theory, title=None):
+    """Long-run share of ordinary consumers up against campaign strength, one colour per
+    ``p``, one panel per kind of campaign; simulated dots over mean-field lines.
+
+    Parameters
+    ----------
+    simulated, theory : DataFrame
+        Columns ``kind``, ``p``, ``strength``, ``share``
+        (:func:`course_lib.explore.opinions.campaign_simulation_frame` and
+        :func:`~course_lib.explore.opinions.campaign_frame`).
+    """
+    for name, frame in (("simulated", simulated), ("theory", theory)):
+        _require(frame, ["kind", "p", "strength", "share"], name)
+    ps = sorted(set(theory["p"]))
+    colour = alt.Color("p:O", title="Nonconformity p", scale=alt.Scale(
+        domain=ps, range=[OKABE_ITO[i] for i in (2, 1, 0, 5, 6, 4)][: len(ps)]))
+    names = {"field": "Broadcast: strength = chance of hearing it", "zealots": "Ambassadors: strength = their share"}
+    y = alt.Y("share:Q", title="Ordinary consumers who buy", scale=alt.Scale(domain=[0, 1]),
+              axis=alt.Axis(format=".0%"))
+    panels, parts = [], []
+    for kind in [k for k in ("field", "zealots") if k in set(theory["kind"])]:
+        th, sim = theory[theory.kind == kind], simulated[simulated.kind == kind]
+        x = alt.X("strength:Q", title="Campaign strength", scale=alt.Scale(
+            domain=[0, float(th["strength"].max())], nice=False))
+        half = alt.Chart(pd.DataFrame({"share": [0.5]})).mark_rule(color="#999", strokeDash=[4, 4]).encode(y="share:Q")
+        lines = alt.Chart(th).mark_line().encode(x=x, y=y, color=colour)
+        dots = alt.Chart(sim).mark_point(size=40, filled=True).encode(
+            x=x, y=y, color=colour,
+            tooltip=["p:O", alt.Tooltip("strength:Q", format=".2f"), alt.Tooltip("share:Q", format=".3f")],
+        )
+        panels.append(alt.layer(half, lines, dots).properties(width=320, height=260, title=names[kind]))
+        top = th[th.strength == th.strength.max()]
+        parts.append(
+            f"{names[kind].split(':')[0].lower()}: at strength {float(th.strength.max()):.2f} theory gives "
+            + ", ".join(f"{_pct(r.share)} for p = {r.p:g}" for r in top.itertuples())
+        )
+    return alt.hconcat(*panels).properties(
+        title=title or alt.Title("Does the campaign help?",
+                                 subtitle="Dots: simulation; lines: mean-field theory; dashed: half the market"),
+        description=(
+            "Line charts of the long-run share of ordinary consumers who buy against the "
+            "strength of a campaign, one line per nonconformity p, dots from simulation. "
+            + "; ".join(parts) + "."
+        ),
+    )
+
+
+def campaign_trajectory_chart(simulated, theory, title=None):
+    """Share of ordinary consumers up over time, with and without a campaign:
+    simulated dots over mean-field lines.
+
+    Parameters
+    ----------
+    simulated, theory : DataFrame
+        Columns ``sweep``, ``share``, ``scenario`` (``"campaign"``, ``"no campaign"``).
+    """
+    _require(simulated, ["sweep", "share", "scenario"], "simulated")
+    _require(theory, ["sweep", "share", "scenario"], "theory")
+    end = simulated.groupby("scenario")["share"].last()
+    end_t = theory.groupby("scenario")["share"].last()
+    both = pd.concat([
+        theory.assign(source="theory"),
+        simulated[simulated["sweep"] % 2 == 0].assign(source="simulation"),
+    ], ignore_index=True)
+    base = alt.Chart(both).encode(
+        x=alt.X("sweep:Q", title="Time (sweeps: each consumer reconsiders once per sweep)"),
+        y=alt.Y("share:Q", title="Ordinary consumers who buy", scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format=".0%")),
+        color=alt.Color("scenario:N", title=None, scale=alt.Scale(
+            domain=["campaign", "no campaign"], range=[OKABE_ITO[5], "#777777"]),
+            legend=alt.Legend(orient="bottom")),
+    )
+    lines = base.mark_line(strokeWidth=2.5).transform_filter(alt.datum.source == "theory")
+    dots = base.mark_point(size=18, filled=True, opacity=0.6).transform_filter(
+        alt.datum.source == "simulation")
+    description = (
+        "Line chart of the share of ordinary consumers who buy over time. "
+        + "; ".join(
+            f"{s}: simulation ends at {_pct(end[s])}, theory at {_pct(end_t[s])}"
+            for s in ("campaign", "no campaign") if s in end.index and s in end_t.index
+        )
+        + ". Dots: one simulation; lines: mean-field theory."
+    )
+    return alt.layer(lines, dots, width=520, height=280,
+                     title=title or "With and without the campaign", description=description)
+
+
+# =========================================================================== lesson 06
+def expressed_private_chart(frame, spreads, highlight=None, title=None, tooltips=True):
+    """Private and expressed opinions over time, side by side (one line per person,
+    ``highlight`` in colour), and the spread of each over time.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Columns ``step``, ``person``, ``kind`` (``"private"``/``"expressed"``), ``opinion``.
+    spreads : DataFrame
+        Columns ``step``, ``kind``, ``spread``.
+    tooltips : bool, default True
+        Hover tooltips (explorers leave them out: they make every redraw slower).
+    """
+    _require(frame, ["step", "person", "kind", "opinion"], "frame")
+    _require(spreads, ["step", "kind", "spread"], "spreads")
+    data = frame.assign(who=np.where(frame["person"] == highlight, str(highlight), "others"))
+    lines = alt.Chart(data).mark_line(strokeWidth=1.6).encode(
+        x=alt.X("step:Q", title="Update"),
+        y=alt.Y("opinion:Q", title="Opinion", scale=alt.Scale(domain=[0, 1])),
+        detail="person:N",
+        color=alt.Color("who:N", title=None, scale=alt.Scale(
+            domain=[str(highlight), "others"], range=[OKABE_ITO[5], "#9a9a9a"]),
+            legend=alt.Legend(orient="bottom")),
+        **({"tooltip": ["person:N", "kind:N", "step:Q", alt.Tooltip("opinion:Q", format=".3f")]} if tooltips else {}),
+    ).properties(width=210, height=240).facet(
+        column=alt.Column("kind:N", title=None, sort=["private", "expressed"],
+                          header=alt.Header(labelExpr="datum.value == 'private' ? 'What they think' : 'What they say'")),
+    )
+    spread = alt.Chart(spreads).mark_line(strokeWidth=2.5).encode(
+        x=alt.X("step:Q", title="Update"),
+        y=alt.Y("spread:Q", title="Spread (largest − smallest)", scale=alt.Scale(domain=[0, 1])),
+        strokeDash=alt.StrokeDash("kind:N", title=None, scale=alt.Scale(
+            domain=["private", "expressed"], range=[[1, 0], [6, 4]]), legend=alt.Legend(orient="bottom")),
+        **({"tooltip": ["kind:N", "step:Q", alt.Tooltip("spread:Q", format=".3f")]} if tooltips else {}),
+    ).properties(width=200, height=240, title="How far apart")
+    last = spreads[spreads.step == spreads.step.max()].set_index("kind")["spread"]
+    description = (
+        f"Two line charts of {frame.person.nunique()} people's opinions over "
+        f"{int(frame.step.max())} updates, what they privately think and what they say"
+        + (f", with {highlight} in colour" if highlight is not None else "")
+        + f"; and the spread of each: after the last update private opinions span "
+        f"{last.get('private', float('nan')):.3f} and expressed ones {last.get('expressed', float('nan')):.3f}."
+    )
+    if highlight is not None:
+        mine = frame[(frame.person == highlight) & (frame.step == frame.step.max())].set_index("kind")["opinion"]
+        description += (f" {highlight} ends thinking {mine.get('private', float('nan')):.3f} and saying "
+                        f"{mine.get('expressed', float('nan')):.3f}.")
+    return alt.hconcat(lines, spread, title=title or "What people think and what they say",
+                       description=description)
+
+
+def resilience_chart(theory, simulated=None, person="the highlighted person", title=None):
+    """At rest, against resilience: the spread of private and of expressed opinions and
+    one person's private-minus-expressed gap; closed-form lines, simulated dots.
+
+    Parameters
+    ----------
+    theory, simulated : DataFrame
+        Columns ``resilience``, ``measure``, ``value``
+        (:func:`course_lib.explore.opinions.resilience_frame`).
+    """
+    _require(theory, ["resilience", "measure", "value"], "theory")
+    measures = ["private spread", "expressed spread", "gap"]
+    labels = {"private spread": "spread of what they think", "expressed spread": "spread of what they say",
+              "gap": f"{person}: thinks minus says"}
+    colour = alt.Color("label:N", title=None, scale=alt.Scale(
+        domain=[labels[m] for m in measures], range=[OKABE_ITO[4], OKABE_ITO[0], OKABE_ITO[5]]),
+        legend=alt.Legend(orient="bottom", direction="vertical"))
+    x = alt.X("resilience:Q", title="Resilience φ (everyone)", scale=alt.Scale(domain=[0, 1]))
+    y = alt.Y("value:Q", title="Opinion units", scale=alt.Scale(zero=True))
+    layers = [alt.Chart(theory.assign(label=theory["measure"].map(labels))).mark_line().encode(x=x, y=y, color=colour)]
+    parts = []
+    for m in measures:
+        t = theory[theory.measure == m].sort_values("resilience")
+        parts.append(f"{labels[m]} from {t.value.iloc[0]:.3f} at resilience {t.resilience.iloc[0]:g} "
+                     f"to {t.value.iloc[-1]:.3f} at {t.resilience.iloc[-1]:g}")
+    description = "Line chart against everybody's resilience, at rest: " + "; ".join(parts) + "."
+    if simulated is not None:
+        _require(simulated, ["resilience", "measure", "value"], "simulated")
+        layers.append(alt.Chart(simulated.assign(label=simulated["measure"].map(labels))).mark_point(
+            size=55, filled=True, stroke="white", strokeWidth=0.8).encode(
+            x=x, y=y, color=colour, tooltip=["label:N", "resilience:Q", alt.Tooltip("value:Q", format=".4f")]))
+        description += " Dots: the same quantities after running the model."
+    return alt.layer(*layers, width=_WIDTH, height=_HEIGHT - 20,
+                     title=title or alt.Title("The less resilient, the more they agree in public",
+                                              subtitle="Lines: equilibrium formula; dots: running the model"),
+                     description=description)
