@@ -452,3 +452,9 @@ def test_network_simulator_agrees_with_reference_updates_on_a_sparse_graph(varia
     a, b = np.array(reference_runs), np.array(compiled_runs)
     se = math.sqrt(a.var(ddof=1) / runs + b.var(ddof=1) / runs)
     assert abs(a.mean() - b.mean()) < 5 * se, (a.mean(), b.mean(), se)
+
+
+def test_run_behaves_as_the_fraction_up_sequence():
+    run = simulate_qvoter(500, 3, 0.2, "anticonformity", 4, seed=2)
+    assert len(run) == 5 and run[-1] == run.fraction_up[-1]
+    assert np.array_equal(np.asarray(run), run.fraction_up) and list(run) == list(run.fraction_up)

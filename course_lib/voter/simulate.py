@@ -68,6 +68,20 @@ class QVoterRun:
     zealots: int
     final_up: frozenset | None = None
 
+    # The public API promises "the fraction up after each sweep": the run behaves as
+    # that sequence too, so ``run[-1]``, ``len(run)`` and ``np.asarray(run)`` work.
+    def __array__(self, dtype=None, copy=None):
+        return np.asarray(self.fraction_up, dtype=dtype)
+
+    def __len__(self):
+        return len(self.fraction_up)
+
+    def __getitem__(self, index):
+        return self.fraction_up[index]
+
+    def __iter__(self):
+        return iter(self.fraction_up)
+
     @property
     def magnetization(self):
         """``2 * fraction_up - 1``: +1 all up, -1 all down, 0 split evenly."""
