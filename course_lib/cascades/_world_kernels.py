@@ -149,12 +149,29 @@ def all_single_gains(world_ptr, local_ptr, dst):
     gains = np.zeros(n, dtype=np.int64)
     stamp = np.zeros(n, dtype=np.int64)
     stack = np.empty(n, dtype=np.int64)
-    nothing = np.zeros(n, dtype=np.bool_)
     mark = 0
     for w in range(worlds):
         block = dst[world_ptr[w]:world_ptr[w + 1]]
         ptr = local_ptr[w]
         for v in range(n):
+            if ptr[v] == ptr[v + 1]:
+                gains[v] += 1  # no kept arc leaves v: it reaches only itself
+                continue
+            # the search of _reach, inlined: this loop runs n x worlds times
             mark += 1
-            gains[v] += _reach(ptr, block, v, nothing, stamp, mark, stack, False)
+            stamp[v] = mark
+            stack[0] = v
+            top = 1
+            count = 0
+            while top > 0:
+                top -= 1
+                x = stack[top]
+                count += 1
+                for i in range(ptr[x], ptr[x + 1]):
+                    y = block[i]
+                    if stamp[y] != mark:
+                        stamp[y] = mark
+                        stack[top] = y
+                        top += 1
+            gains[v] += count
     return gains
