@@ -21,7 +21,8 @@ def test_readme_has_exactly_two_commands_that_set_up_from_scratch():
     for command in (open_command, test_command):
         assert "\n" not in command, "each command is one copy-paste line"
         assert command.startswith("python3 -m venv .venv && . .venv/bin/activate && pip install -e ")
-    assert open_command.endswith("jupyter lab lessons/00_start_here.ipynb")
+    # root at the checkout, so students see lessons/ and assignments/, with lesson 00 open
+    assert open_command.endswith("jupyter lab --notebook-dir=. lessons/00_start_here.ipynb")
     assert '".[test]"' in test_command and test_command.endswith("python -m pytest")
 
 
