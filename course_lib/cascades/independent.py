@@ -20,6 +20,7 @@ from .._validation import as_rng, check_integer, check_probability
 from ..networks import compile_network, node_indices
 from ._spread_kernels import NO_ARRAY_F, ic_run, ic_sizes, lt_run, lt_sizes
 from ._world_kernels import reach_over_worlds, sample_ic_worlds, sample_lt_worlds, world_adjacency
+from ._workspace import workspace as _workspace
 from .threshold import CascadeResult
 
 __all__ = [
@@ -162,12 +163,10 @@ def independent_cascade(G, seeds, p, seed=None, coins=None):
         coin_array = np.asarray(coins, dtype=float)
         if coin_array.shape != (len(net.indices),):
             raise ValueError(f"coins must have one number per arc ({len(net.indices)}), got shape {coin_array.shape}")
-    n = net.n
-    order = np.empty(n, dtype=np.int64)
-    round_end = np.empty(n + 1, dtype=np.int64)
+    work = _workspace(net)
     m, rounds = ic_run(net.indptr, net.indices, seed_idx, prob, arc_p, coin_array, coins is not None, as_rng(seed),
-                       np.zeros(n, dtype=np.bool_), order, round_end)
-    return _result(net, m, rounds, order, round_end)
+                       work.active, work.order, work.round_end)
+    return _result(net, m, rounds, work.order, work.round_end)
 
 
 def _lt_thresholds(net, thresholds):
@@ -209,13 +208,10 @@ def linear_threshold(G, seeds, thresholds=None, seed=None, weights=None):
     seed_idx = _seeds(net, seeds)
     theta = _lt_thresholds(net, thresholds)
     w = _lt_weights(net, weights)
-    n = net.n
-    order = np.empty(n, dtype=np.int64)
-    round_end = np.empty(n + 1, dtype=np.int64)
-    m, rounds = lt_run(net.indptr, net.indices, w, seed_idx, theta, as_rng(seed),
-                       np.zeros(n, np.bool_), np.zeros(n), np.zeros(n), np.zeros(n, np.bool_),
-                       order, np.empty(n, np.int64), round_end)
-    return _result(net, m, rounds, order, round_end)
+    work = _workspace(net)
+    m, rounds = lt_run(net.indptr, net.indices, w, seed_idx, theta, as_rng(seed), work.active, work.acc,
+                       work.theta, work.seen, work.order, work.touched, work.round_end)
+    return _result(net, m, rounds, work.order, work.round_end)
 
 
 @dataclass(frozen=True)

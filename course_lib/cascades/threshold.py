@@ -11,6 +11,7 @@ from .._guard import reference
 from .._validation import check_fraction_array, check_probability
 from ..networks import compile_network, node_indices
 from ._kernels import required_active_neighbours, threshold_run
+from ._workspace import workspace
 
 __all__ = ["CascadeResult", "threshold_cascade", "node_thresholds"]
 
@@ -115,12 +116,11 @@ def threshold_cascade(G, thresholds, seeds):
     theta = node_thresholds(net, thresholds)
     seed_idx = node_indices(net, seeds, "seeds")
     need = required_active_neighbours(theta, net.degrees)
-    n = net.n
-    order = np.empty(n, dtype=np.int64)
-    round_end = np.empty(n + 2, dtype=np.int64)
+    work = workspace(net)
+    order, round_end = work.order, work.round_end
     m, rounds = threshold_run(
         net.indptr, net.indices, need, seed_idx, np.flatnonzero(need == 0),
-        np.zeros(n, dtype=np.int32), np.zeros(n, dtype=np.bool_), order, round_end,
+        work.count, work.active, order, round_end,
     )
     active = frozenset(net.labels(order[:m]))
-    return CascadeResult(active, int(m), m / n, int(rounds), tuple(round_end[: rounds + 1].tolist()))
+    return CascadeResult(active, int(m), m / net.n, int(rounds), tuple(round_end[: rounds + 1].tolist()))
