@@ -102,3 +102,23 @@ def test_compare_strategies_ranks_greedy_and_degree_above_random():
     assert ((at5.spread - at1.spread) > 4 * np.hypot(at5.stderr, at1.stderr)).all(), "more seeds, more spread"
     with pytest.raises(ValueError, match="strategies must be among"):
         compare_strategies(G, 2, ["influencers"])
+
+
+@pytest.mark.parametrize("p", [0.05, 0.2])
+def test_lazy_greedy_with_bounds_equals_plain_greedy(p):
+    """CELF with cheap upper bounds must pick exactly what plain greedy picks on the same
+    worlds: at every step the node with the largest gain, ties to the lowest index."""
+    from course_lib.cascades import sample_live_edge_worlds
+
+    G = nx.barabasi_albert_graph(150, 2, seed=6)
+    runs, k = 60, 6
+    sel = greedy_selection(G, k, p=p, runs=runs, seed=11)
+    worlds = sample_live_edge_worlds(G, "ic", p, runs, seed=11)
+    covered = worlds.new_cover()
+    plain = []
+    for _ in range(k):
+        gains = [round(worlds.marginal_gain(covered, v) * runs) for v in range(len(G))]
+        best = max(range(len(G)), key=lambda v: (gains[v], -v))
+        worlds.cover(covered, best)
+        plain.append(best)
+    assert list(sel.seeds) == plain
