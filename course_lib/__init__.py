@@ -11,6 +11,7 @@ Submodules (imported on demand, so ``import course_lib`` stays light):
 - :mod:`course_lib.opinions` -- DeGroot, Friedkin-Johnsen, expressed vs private opinions
 - :mod:`course_lib.voter` -- q-voter with independence and anticonformity
 - :mod:`course_lib.viz` -- offline altair charts and the course theme
+- :mod:`course_lib.experiments` -- the lessons' tables: pure computation, no widgets
 - :mod:`course_lib.explore` -- ipywidgets explorers used by the lessons
 - :mod:`course_lib.grading` -- checks that compare student code with the library
 """

@@ -1,12 +1,12 @@
-"""Opinion-lesson explorers and tables: a slider move replaces the chart with new data
-computed by the library; tables reproduce the library's simulations and fixed points."""
+"""Opinion-lesson explorers: a slider move replaces the chart with new data computed by
+the library. The tables themselves are tested in test_experiments_opinions.py."""
 import json
 
 import altair as alt
-import numpy as np
 import pytest
 
 from course_lib import explore, opinions, quizzes_opinions, voter
+from course_lib.experiments import opinions as lab
 from course_lib.explore import opinions as explore_op
 
 KIRA = 10
@@ -77,99 +77,11 @@ def test_campaign_explorer_plots_the_library_simulation():
     assert [r["share"] for r in rows] == pytest.approx(share[::2].tolist())
 
 
-@pytest.mark.parametrize("q, p, variant, kind, strength, start", [
-    (4, 0.7, "anticonformity", "field", 0.2, 0.3),
-    (4, 0.2, "anticonformity", "field", 0.05, 0.3),
-    (4, 0.2, "anticonformity", "field", 0.02, 0.3),
-    (4, 0.2, "independence", "zealots", 0.1, 0.3),
-    (8, 0.08, "independence", "field", 0.0, 0.9),
-    (8, 0.08, "independence", "field", 0.0, 0.45),
-    (3, 0.1, "anticonformity", "zealots", 0.0, 0.2),
-])
-def test_mean_field_settles_at_a_stable_fixed_point_and_the_path_gets_there(q, p, variant, kind, strength, start):
-    field, z = (strength, 0.0) if kind == "field" else (0.0, strength)
-    mf = voter.qvoter_mean_field(q, p, variant, field=field, zealot_fraction=z)
-    stable = [(c - z) / (1 - z) for c in mf.stable]
-    settled = explore_op.mean_field_settles(q, p, variant, kind=kind, strength=strength, start=start)
-    assert min(abs(settled - c) for c in stable) < 1e-5
-    # the flow from `start` reaches the nearest stable point in the direction of the drift
-    path = explore_op.mean_field_path(q, p, variant, kind=kind, strength=strength, start=start, sweeps=400)
-    assert path[0] == pytest.approx(start)
-    assert path[-1] == pytest.approx(settled, abs=1e-3)
-
-
-def test_mean_field_path_matches_a_large_simulation():
-    path = explore_op.mean_field_path(4, 0.3, "anticonformity", kind="field", strength=0.1, start=0.3, sweeps=20)
-    run = voter.simulate_qvoter(200_000, 4, 0.3, "anticonformity", 20, seed=1, initial_up=0.3, field=0.1)
-    assert np.abs(path - run.fraction_up).max() < 0.01
-
-
-def test_simulation_frames_are_reproducible_library_runs():
-    frame = explore_op.qvoter_simulation_frame(300, [3], [0.1, 0.4], ["anticonformity"], sweeps=20, burn_in=5, seed=4)
-    rng = np.random.default_rng(4)
-    expected = []
-    for p in (0.1, 0.4):
-        run = voter.simulate_qvoter(300, 3, p, "anticonformity", 20, seed=rng, initial_up=1.0)
-        expected.append(np.abs(run.magnetization[6:]).mean())
-    assert frame.magnetization.tolist() == pytest.approx(expected)
-    again = explore_op.qvoter_simulation_frame(300, [3], [0.1, 0.4], ["anticonformity"], sweeps=20, burn_in=5, seed=4)
-    assert again.equals(frame)
-    hyst = explore_op.hysteresis_frame(300, 8, [0.08], sweeps=20, burn_in=5, seed=1)
-    assert sorted(hyst.start) == ["evenly split start", "ordered start"]
-
-
-def test_campaign_simulation_frame_excludes_zealots():
-    frame = explore_op.campaign_simulation_frame(400, 4, [0.0], "anticonformity", "zealots", [0.25],
-                                                 start=0.0, sweeps=50, burn_in=40, seed=2)
-    run = voter.simulate_qvoter(400, 4, 0.0, "anticonformity", 50, seed=np.random.default_rng(2),
-                                initial_up=0.0, zealots=100)
-    assert frame.share.iloc[0] == pytest.approx(((run.fraction_up[41:] * 400 - 100) / 300).mean())
-    assert frame.share.iloc[0] < run.fraction_up[41:].mean() - 0.2  # the 100 ambassadors are not counted
-
-
-def test_campaign_verdict():
-    assert explore_op.campaign_verdict(0.5, 0.48) == "backfires"
-    assert explore_op.campaign_verdict(0.5, 0.505) == "fizzles"
-    assert explore_op.campaign_verdict(0.5, 0.495) == "fizzles"
-    assert explore_op.campaign_verdict(0.5, 0.53) == "barely helps"
-    assert explore_op.campaign_verdict(0.5, 0.6) == "works"
-    assert explore_op.campaign_verdict(0.2, 0.8) == "flips the market"
-
-
-def test_campaign_inputs_are_checked():
-    with pytest.raises(ValueError, match="kind"):
-        explore_op.mean_field_settles(4, 0.2, "independence", kind="tv")
-    with pytest.raises(ValueError, match="strength"):
-        explore_op.mean_field_settles(4, 0.2, "independence", strength=1.5)
-
-
-def test_empowerment_frame_matches_library():
-    G = explore_op.example_network()
-    W = opinions.influence_weights(G, self_weight=0.2)
-    x0 = explore_op.people_frame(G).rating.to_numpy()
-    frame = explore_op.empowerment_frame(W, x0, 0.8, KIRA, new_susceptibility=0.2, voice=3.0)
-    lam = opinions.lower_susceptibility(W, 0.8, KIRA, 0.6)
-    W3 = opinions.amplify_voice(W, KIRA, 3.0)
-    V = opinions.influence_matrix(W3, lam)
-    assert frame.equilibrium.to_numpy() == pytest.approx(opinions.friedkin_johnsen_equilibrium(W3, x0, lam))
-    assert frame.centrality.to_numpy() == pytest.approx(opinions.influence_centrality(W3, lam))
-    assert frame.attrs["swayed"] == pytest.approx(1 - V[KIRA, KIRA])
-    assert frame.centrality[KIRA] > frame.baseline_centrality[KIRA]
-
-
 def test_empowerment_explorer_title_reports_centrality():
     ex = explore_op.empowerment_explorer()
     ex.update(own=0.2, voice=3.0)
     text = ex.chart.to_dict()["title"]["text"]
     assert text == "Kira: swayed 7%, sways 22.0% of everyone's view"
-
-
-def test_simulated_centrality_equals_closed_form():
-    G = explore_op.example_network()
-    W = opinions.influence_weights(G, self_weight=0.2)
-    sim = explore_op.simulated_centrality_frame(W, 0.8, KIRA, [0.0, 0.5], voices=[1, 2])
-    theory = explore_op.centrality_sweep_frame(W, 0.8, KIRA, [0.0, 0.5], voices=[1, 2])
-    assert sim.centrality.to_numpy() == pytest.approx(theory.centrality.to_numpy(), abs=1e-9)
 
 
 def test_expressed_private_explorer_title_uses_equilibrium():
@@ -185,17 +97,6 @@ def test_expressed_private_explorer_title_uses_equilibrium():
     assert f"Kira thinks {x[KIRA]:.2f} and says {xhat[KIRA]:.2f}" in title["subtitle"]
 
 
-def test_resilience_frames_agree():
-    G = explore_op.example_network()
-    W = opinions.influence_weights(G, self_weight=0.2)
-    x0 = explore_op.people_frame(G).rating.to_numpy()
-    theory = explore_op.resilience_frame(W, x0, 0.7, [0.2, 0.8], KIRA)
-    sim = explore_op.simulated_resilience_frame(W, x0, 0.7, [0.2, 0.8], KIRA)
-    assert sim.value.to_numpy() == pytest.approx(theory.value.to_numpy(), abs=1e-8)
-    low = theory[theory.resilience == 0.2].set_index("measure")["value"]
-    assert low["expressed spread"] < low["private spread"]  # pluralistic ignorance
-
-
 @pytest.mark.parametrize("bank", [quizzes_opinions.OPINIONS_EMPOWERMENT, quizzes_opinions.PUSH_BACK,
                                   quizzes_opinions.KELMAN])
 def test_quiz_banks_are_well_formed(bank):
@@ -204,3 +105,9 @@ def test_quiz_banks_are_well_formed(bank):
     first = bank[0]
     q.choices[0].value = first["options"][first["answer"]]
     assert "Right" in q.feedback[0].value
+
+
+def test_tables_are_still_importable_from_explore():
+    # the tables moved to course_lib.experiments; old imports get the same objects
+    for name in lab.__all__:
+        assert getattr(explore_op, name) is getattr(lab, name), name

@@ -1,31 +1,50 @@
-"""Explorers and tables for lessons 01 (consumer networks and influentials) and 03
-(seeding a word-of-mouth campaign).
+"""Explorers for lessons 01 (consumer networks and influentials) and 03 (seeding a
+word-of-mouth campaign).
 
-The tables here reshape results of :mod:`course_lib.networks`,
-:mod:`course_lib.centrality`, :mod:`course_lib.sampling`, :mod:`course_lib.cascades`
-and :mod:`course_lib.seeding` for the charts in :mod:`course_lib.viz.influence`; the
-explorers wire sliders to them with the :class:`course_lib.explore.Explorer` of the
-other lessons (one ``altair.JupyterChart`` whose chart is replaced on every move, and
-``update(**values)`` for tests). Expensive runs are cached on rounded slider values.
+The explorers wire sliders to the tables of :mod:`course_lib.experiments.influence`
+and the charts of :mod:`course_lib.viz.influence`, with the
+:class:`course_lib.explore.Explorer` of the other lessons (one ``altair.JupyterChart``
+whose chart is replaced on every move, and ``update(**values)`` for tests). Expensive
+runs are cached on rounded slider values.
 
-``predict`` and ``quiz`` are re-exported so a lesson needs one import::
+The tables are re-exported here under their old names, and so are ``predict`` and
+``quiz``, so older code keeps working with one import::
 
     from course_lib.explore import influence as explore
+
+New lesson cells take the tables from :mod:`course_lib.experiments.influence`.
 """
 from __future__ import annotations
 
 import functools
-import itertools
-import math
 
 import altair as alt
 import ipywidgets as widgets
-import networkx as nx
 import numpy as np
-import pandas as pd
 
-from .. import cascades, centrality, networks, sampling, seeding
-from .._validation import as_rng, check_integer, check_real
+from .. import cascades, networks, seeding
+from .._validation import as_rng, check_integer
+from ..experiments.influence import (
+    NETWORK_TYPES,
+    SEEDING_NETWORKS,
+    _curves_on_worlds,
+    _rankings,
+    adoption_by_degree,
+    advocacy_overlap_frame,
+    connected_frame,
+    consumer_network,
+    degree_frame,
+    friendship_paradox_ratio,
+    guarantee_frame,
+    hub_community_network,
+    log10_connected_bound,
+    measure_overlap_frame,
+    ranking_agreement_frame,
+    sample_degree_frame,
+    seeding_network,
+    strategy_curves,
+    summary_frame,
+)
 from ..viz import influence as charts
 from . import Explorer, _slider, predict, quiz
 
@@ -57,225 +76,6 @@ __all__ = [
 
 
 # =========================================================================== lesson 03
-#: Network types of the seeding explorer, all with mean degree close to 6.
-SEEDING_NETWORKS = ("Poisson", "small world", "scale-free", "communities")
-
-
-def hub_community_network(communities=8, size=125, dense_degree=16.0, sparse_degree=4.0,
-                          between=0.5, seed=None):
-    """Communities of equal size where community 0 is much denser than the others.
-
-    Every best-connected person sits in community 0, so the top of a degree ranking
-    is a group of friends of one another: the case where seeding by degree wastes
-    seeds. A stochastic block model (Holland, Laskey & Leinhardt 1983) with mean
-    degree ``dense_degree`` inside community 0, ``sparse_degree`` inside the others
-    and ``between`` to other communities. Node attribute ``"community"`` holds the group.
-
-    Examples
-    --------
-    >>> G = hub_community_network(seed=1)
-    >>> G.number_of_nodes(), G.nodes[0]["community"], G.nodes[999]["community"]
-    (1000, 0, 7)
-    """
-    communities = check_integer(communities, "communities", minimum=2)
-    size = check_integer(size, "size", minimum=2)
-    dense_degree = check_real(dense_degree, "dense_degree", minimum=0.0, maximum=size - 1)
-    sparse_degree = check_real(sparse_degree, "sparse_degree", minimum=0.0, maximum=size - 1)
-    between = check_real(between, "between", minimum=0.0, maximum=(communities - 1) * size)
-    probs = np.full((communities, communities), between / ((communities - 1) * size))
-    np.fill_diagonal(probs, sparse_degree / (size - 1))
-    probs[0, 0] = dense_degree / (size - 1)
-    rng = as_rng(seed)
-    G = nx.Graph(nx.stochastic_block_model([size] * communities, probs.tolist(),
-                                           seed=int(rng.integers(2**31 - 1))))
-    for node in G:
-        G.nodes[node]["community"] = node // size
-    G.graph.clear()
-    return G
-
-
-def seeding_network(kind, n=1000, seed=3):
-    """One of :data:`SEEDING_NETWORKS` with ``n`` nodes and mean degree about 6.
-
-    ``"communities"`` is :func:`hub_community_network` with 8 communities, the
-    best-connected people all in community 0.
-    """
-    if kind == "Poisson":
-        return networks.poisson_network(n, 6.0, seed=seed)
-    if kind == "small world":
-        return networks.small_world_network(n, 6, 0.1, seed=seed)
-    if kind == "scale-free":
-        return networks.scale_free_network(n, 3, seed=seed)
-    if kind == "communities":
-        return hub_community_network(8, n // 8, 16.0, 4.0, 0.5, seed=seed)
-    raise ValueError(f"kind must be one of {SEEDING_NETWORKS}, got {kind!r}")
-
-
-def _rankings(net, k_max, strategies, model, p, select_runs, rng):
-    chosen = {}
-    for strategy in strategies:
-        if strategy == "random":
-            chosen[strategy] = seeding.random_seeds(net, k_max, rng)
-        elif strategy == "degree":
-            chosen[strategy] = seeding.top_degree(net, k_max)
-        elif strategy == "kshell":
-            chosen[strategy] = seeding.top_kshell(net, k_max)
-        elif strategy == "pagerank":
-            chosen[strategy] = seeding.top_pagerank(net, k_max)
-        elif strategy == "greedy":
-            chosen[strategy] = list(seeding.greedy_selection(net, k_max, model, p, select_runs, rng).seeds)
-        else:
-            raise ValueError(f"strategies must be among {seeding.STRATEGIES}, got {strategy!r}")
-    return chosen
-
-
-def _curves_on_worlds(net, chosen, worlds):
-    """Spread of every prefix of every ranking on one sample of worlds: tidy table."""
-    runs = worlds.worlds
-    rows = []
-    index = net.index_of
-    for strategy, ranked in chosen.items():
-        covered = worlds.new_cover()
-        for k, node in enumerate(ranked, start=1):
-            worlds.cover(covered, index[node])
-            per_world = covered.sum(axis=1)
-            mean = float(per_world.mean())
-            stderr = float(per_world.std(ddof=1) / math.sqrt(runs)) if runs > 1 else float("nan")
-            rows.append({"strategy": strategy, "k": k, "spread": mean, "stderr": stderr,
-                         "low": mean - 1.96 * stderr, "high": mean + 1.96 * stderr})
-    return pd.DataFrame(rows, columns=["strategy", "k", "spread", "stderr", "low", "high"])
-
-
-def strategy_curves(G, k_max, strategies=seeding.STRATEGIES, model="ic", p=0.1, runs=300,
-                    select_runs=200, seed=None):
-    """Expected spread of each strategy's first 1..k_max seeds, fast enough for a slider.
-
-    Same table as :func:`course_lib.seeding.compare_strategies` (``strategy, k, spread,
-    stderr, low, high``; a 95% interval), computed differently: every strategy is
-    scored on one common sample of ``runs`` live-edge worlds, fresh (not the
-    ``select_runs`` worlds greedy chose on), and a prefix's spread is read from the
-    worlds covered so far, so a whole curve costs one search per seed. Comparing
-    strategies on common worlds also removes noise from the differences between them.
-
-    Examples
-    --------
-    >>> G = networks.scale_free_network(300, 3, seed=1)
-    >>> t = strategy_curves(G, 5, ["random", "degree"], p=0.05, runs=200, seed=1)
-    >>> list(t.columns), len(t)
-    (['strategy', 'k', 'spread', 'stderr', 'low', 'high'], 10)
-    """
-    net = networks.compile_network(G)
-    k_max = check_integer(k_max, "k_max", minimum=1, maximum=net.n)
-    rng = as_rng(seed)
-    chosen = _rankings(net, k_max, strategies, model, p, select_runs, rng)
-    worlds = cascades.sample_live_edge_worlds(net, model, p, runs, rng)
-    return _curves_on_worlds(net, chosen, worlds)
-
-
-def adoption_by_degree(G, seeds, models=("ic", "lt"), p=0.1, runs=400, seed=None,
-                       bins=(1, 3, 4, 6, 10, 20, 40)):
-    """Share of people who end up adopting, by their number of contacts, for each model.
-
-    The same ``seeds`` start every cascade; seeds themselves are left out. Degrees are
-    grouped into ``[bins[i], bins[i+1])`` with the last group open-ended.
-
-    Returns
-    -------
-    DataFrame
-        Columns ``model`` ("independent cascade" or "linear threshold"), ``group``
-        (label such as "6–9"), ``degree`` (mean degree of the group), ``share``
-        (mean chance of adopting), ``people`` (group size), ``spread`` (mean
-        number of adopters, seeds included).
-    """
-    net = networks.compile_network(G)
-    rng = as_rng(seed)
-    rows = np.array([net.index_of[s] for s in seeds])
-    keep = np.ones(net.n, dtype=bool)
-    keep[rows] = False
-    edges = list(bins) + [np.inf]
-    out = []
-    names = {"ic": "independent cascade", "lt": "linear threshold"}
-    for model in models:
-        worlds = cascades.sample_live_edge_worlds(net, model, p, runs, rng)
-        covered = worlds.new_cover()
-        for r in rows.tolist():
-            worlds.cover(covered, r)
-        spread = float(covered.sum(axis=1).mean())
-        share = covered.mean(axis=0)
-        for lo, hi in zip(edges[:-1], edges[1:]):
-            group = keep & (net.degrees >= lo) & (net.degrees < hi)
-            if not group.any():
-                continue
-            label = f"{lo}+" if hi == np.inf else (f"{lo}" if hi == lo + 1 else f"{lo}–{int(hi) - 1}")
-            out.append({"model": names[model], "group": label, "degree": float(net.degrees[group].mean()),
-                        "share": float(share[group].mean()), "people": int(group.sum()), "spread": spread})
-    return pd.DataFrame(out)
-
-
-def _reach_masks(worlds):
-    """Bit masks (worlds x nodes, uint64) of the nodes each node reaches in each world."""
-    n = worlds.net.n
-    if n > 64:
-        raise ValueError(f"exact optimum needs at most 64 nodes, the network has {n}")
-    bits = np.left_shift(np.uint64(1), np.arange(n, dtype=np.uint64))
-    masks = np.zeros((worlds.worlds, n), dtype=np.uint64)
-    for v in range(n):
-        covered = worlds.new_cover()
-        worlds.cover(covered, v)
-        masks[:, v] = np.bitwise_or.reduce(np.where(covered, bits, np.uint64(0)), axis=1)
-    return masks
-
-
-def _best_subset(masks, k, chunk=20000):
-    """Largest mean reach over all k-subsets of nodes (exhaustive)."""
-    n = masks.shape[1]
-    best, best_set = -1.0, None
-    combos = itertools.combinations(range(n), k)
-    while True:
-        block = np.array(list(itertools.islice(combos, chunk)), dtype=np.int64)
-        if block.size == 0:
-            break
-        union = masks[:, block[:, 0]]
-        for j in range(1, k):
-            union = union | masks[:, block[:, j]]
-        value = np.bitwise_count(union).sum(axis=0)
-        i = int(np.argmax(value))
-        if value[i] > best:
-            best, best_set = float(value[i]), tuple(block[i].tolist())
-    return best / masks.shape[0], best_set
-
-
-def guarantee_frame(G, k_max=4, model="ic", p=0.2, runs=300, seed=None):
-    """Greedy against the true optimum on a small network (at most 64 nodes).
-
-    All three are scored on the same ``runs`` live-edge worlds (the ones greedy
-    chooses on): ``optimum`` by trying every set of k seeds, ``greedy`` by
-    :func:`course_lib.seeding.greedy_selection`, ``degree`` for the k best-connected.
-    ``floor`` is ``(1 - 1/e) * optimum``, the least greedy can reach (Nemhauser,
-    Wolsey & Fisher 1978).
-
-    Returns
-    -------
-    DataFrame with columns ``k, optimum, greedy, degree, floor, ratio``
-    (``ratio = greedy / optimum``).
-    """
-    net = networks.compile_network(G)
-    k_max = check_integer(k_max, "k_max", minimum=1, maximum=min(net.n, 6))
-    rng = as_rng(seed)
-    world_seed = int(rng.integers(2**31 - 1))
-    selection = seeding.greedy_selection(net, k_max, model, p, runs, world_seed)
-    worlds = cascades.sample_live_edge_worlds(net, model, p, runs, world_seed)  # the same worlds
-    masks = _reach_masks(worlds)
-    by_degree = seeding.top_degree(net, k_max)
-    rows = []
-    for k in range(1, k_max + 1):
-        optimum, _ = _best_subset(masks, k)
-        rows.append({"k": k, "optimum": optimum, "greedy": selection.spread[k - 1],
-                     "degree": worlds.spread(by_degree[:k]),
-                     "floor": (1 - 1 / math.e) * optimum, "ratio": selection.spread[k - 1] / optimum})
-    return pd.DataFrame(rows)
-
-
 @functools.lru_cache(maxsize=16)
 def _cached_seeding_network(kind, n, seed):
     return networks.compile_network(seeding_network(kind, n, seed))
@@ -352,246 +152,6 @@ def seeding_explorer(p=0.05, k=10, model="ic", network="scale-free", n=1000, k_m
 
 
 # =========================================================================== lesson 01
-#: Network types of lesson 01, all with mean degree close to 6.
-NETWORK_TYPES = ("Poisson", "small world", "scale-free", "communities")
-
-
-def consumer_network(kind, n=2000, seed=1):
-    """One of :data:`NETWORK_TYPES` with ``n`` nodes and mean degree about 6.
-
-    ``"communities"`` is :func:`course_lib.networks.community_network` with groups of
-    100 (at least 2 groups), 5 contacts inside one's group and 1 outside on average.
-
-    Examples
-    --------
-    >>> G = consumer_network("communities", 1000, seed=1)
-    >>> G.number_of_nodes(), G.nodes[999]["community"]
-    (1000, 9)
-    """
-    n = check_integer(n, "n", minimum=20)
-    if kind == "Poisson":
-        return networks.poisson_network(n, 6.0, seed=seed)
-    if kind == "small world":
-        return networks.small_world_network(n, 6, 0.1, seed=seed)
-    if kind == "scale-free":
-        return networks.scale_free_network(n, 3, seed=seed)
-    if kind == "communities":
-        groups = max(2, n // 100)
-        return networks.community_network(groups, n // groups, 5.0, 1.0, seed=seed)
-    raise ValueError(f"kind must be one of {NETWORK_TYPES}, got {kind!r}")
-
-
-def degree_frame(groups):
-    """Complementary degree distribution of each group of degrees: the share of people
-    with at least ``degree`` contacts.
-
-    Parameters
-    ----------
-    groups : dict
-        Name -> networkx graph (all its nodes) or sequence of degrees (a sample).
-
-    Returns
-    -------
-    DataFrame with columns ``group``, ``degree``, ``share`` (one row per distinct degree).
-
-    Examples
-    --------
-    >>> degree_frame({"a": [1, 1, 2, 4]}).share.tolist()
-    [1.0, 0.5, 0.25]
-    """
-    frames = []
-    for name, item in groups.items():
-        degrees = np.asarray([d for _, d in item.degree()] if hasattr(item, "degree") else item, dtype=np.int64)
-        values, counts = np.unique(degrees, return_counts=True)
-        at_least = counts[::-1].cumsum()[::-1] / degrees.size
-        keep = values > 0
-        frames.append(pd.DataFrame({"group": name, "degree": values[keep], "share": at_least[keep]}))
-    return pd.concat(frames, ignore_index=True)
-
-
-def summary_frame(graphs, top=0.01):
-    """Per network: nodes, mean and largest degree, and the share of all tie ends held
-    by the best-connected ``top`` fraction of people.
-
-    Returns
-    -------
-    DataFrame with columns ``network``, ``people``, ``mean_degree``, ``max_degree``,
-    ``top_share``.
-    """
-    rows = []
-    for name, G in graphs.items():
-        degrees = np.sort(np.fromiter((d for _, d in G.degree()), dtype=np.int64, count=G.number_of_nodes()))[::-1]
-        k = max(1, int(round(top * degrees.size)))
-        rows.append({"network": name, "people": int(degrees.size), "mean_degree": float(degrees.mean()),
-                     "max_degree": int(degrees[0]), "top_share": float(degrees[:k].sum() / degrees.sum())})
-    return pd.DataFrame(rows)
-
-
-def measure_overlap_frame(G, measures=("kshell", "pagerank", "betweenness"), reference="degree",
-                          shares=None, seed=None, betweenness_sample=None):
-    """Top-k overlap of the ``reference`` ranking with each other measure, for the top
-    ``shares`` of people (default 1% to 50%), plus each measure's Spearman rank
-    correlation with the reference. ``betweenness_sample`` and ``seed`` are passed to
-    :func:`course_lib.centrality.centrality_table`.
-
-    Returns
-    -------
-    DataFrame with columns ``ranking``, ``k``, ``top_share``, ``shared``, ``jaccard``,
-    ``precision_at_k``, ``spearman``.
-    """
-    table = centrality.centrality_table(G, (reference,) + tuple(measures), betweenness_sample, seed)
-    n = len(table)
-    if shares is None:
-        shares = np.r_[0.01, np.arange(0.02, 0.505, 0.02)]
-    ks = sorted({max(1, int(round(s * n))) for s in shares})
-    base = centrality.ranking(table, reference)
-    curve = centrality.overlap_curve(base, {m: centrality.ranking(table, m) for m in measures}, ks)
-    rho = {m: float(table[reference].corr(table[m], method="spearman")) for m in measures}
-    return curve.assign(top_share=curve["k"] / n, spearman=curve["ranking"].map(rho))
-
-
-def ranking_agreement_frame(graphs, top=0.1, seed=None):
-    """For each network: how well PageRank and betweenness agree with degree (Spearman
-    rank correlation over everyone, and overlap of the top ``top`` share), and how
-    coarse the k-shell is (number of shells, share of people in the deepest one).
-
-    Returns
-    -------
-    DataFrame with one row per network: ``network``, ``pagerank_spearman``,
-    ``pagerank_top``, ``betweenness_spearman``, ``betweenness_top``, ``kshell_levels``,
-    ``deepest_shell_share``.
-    """
-    rows = []
-    for name, G in graphs.items():
-        table = centrality.centrality_table(G, seed=seed)
-        k = max(1, int(round(top * len(table))))
-        by_degree = centrality.ranking(table, "degree")
-        row = {"network": name}
-        for m in ("pagerank", "betweenness"):
-            row[f"{m}_spearman"] = float(table["degree"].corr(table[m], method="spearman"))
-            row[f"{m}_top"] = centrality.top_k_overlap(by_degree, centrality.ranking(table, m), k).precision_at_k
-        shells = table["kshell"]
-        row["kshell_levels"] = int(shells.nunique())
-        row["deepest_shell_share"] = float((shells == shells.max()).mean())
-        rows.append(row)
-    return pd.DataFrame(rows)
-
-
-def advocacy_overlap_frame(G, correlations=None, top=0.1, repeats=10, seed=None):
-    """How much the top ``top`` share of an "advocacy" ranking overlaps the top of the
-    degree ranking, as the correlation between the two scores varies.
-
-    Uses :func:`course_lib.centrality.activity_ranking` ``repeats`` times per
-    correlation (different noise each time).
-
-    Returns
-    -------
-    DataFrame with columns ``correlation``, ``overlap`` (mean share of the top list
-    found in the other), ``low`` and ``high`` (smallest and largest over repeats),
-    ``chance`` (the overlap of unrelated rankings, ``top``).
-    """
-    rng = as_rng(seed)
-    if correlations is None:
-        correlations = np.round(np.arange(0.0, 1.0001, 0.05), 2)
-    table = centrality.centrality_table(G, ["degree"])
-    by_degree = centrality.ranking(table, "degree")
-    k = max(1, int(round(top * len(by_degree))))
-    rows = []
-    for rho in correlations:
-        values = [centrality.top_k_overlap(by_degree, centrality.activity_ranking(G, float(rho), rng), k).precision_at_k
-                  for _ in range(repeats)]
-        rows.append({"correlation": float(rho), "overlap": float(np.mean(values)),
-                     "low": float(np.min(values)), "high": float(np.max(values)), "chance": k / len(by_degree)})
-    return pd.DataFrame(rows)
-
-
-def connected_frame(G, sizes, runs=500, seed=None):
-    """Uniform random samples of each size: how many ties fall inside them, how many a
-    connected sample needs, and how often the sample is connected.
-
-    ``ties_theory`` is exact for any network with this many nodes and ties
-    (:func:`course_lib.sampling.expected_internal_edges`); ``ties_needed`` is
-    ``size - 1``, the fewest ties that can connect ``size`` people.
-
-    Returns
-    -------
-    DataFrame with columns ``size``, ``ties_inside`` (mean over ``runs`` samples),
-    ``ties_theory``, ``ties_needed``, ``probability`` (share of connected samples,
-    from :func:`course_lib.sampling.probability_connected`), ``low``, ``high`` (its
-    95% interval).
-    """
-    rng = as_rng(seed)
-    net = networks.compile_network(G)
-    n = net.n
-    z = net.mean_degree
-    src = np.repeat(np.arange(n), net.degrees)
-    rows = []
-    for size in sizes:
-        size = int(size)
-        inside = []
-        for _ in range(runs):
-            member = np.zeros(n, dtype=bool)
-            member[rng.choice(n, size=size, replace=False)] = True
-            inside.append(int(np.count_nonzero(member[src] & member[net.indices])) // 2)
-        est = sampling.probability_connected(G, size, runs=runs, seed=rng)
-        low, high = est.interval()
-        rows.append({"size": size, "ties_inside": float(np.mean(inside)),
-                     "ties_theory": sampling.expected_internal_edges(n, z, size), "ties_needed": size - 1,
-                     "probability": est.probability, "low": low, "high": high})
-    return pd.DataFrame(rows)
-
-
-def log10_connected_bound(n, mean_degree, size):
-    """log10 of an upper bound on the chance that ``size`` people drawn at random from a
-    random network (every pair linked independently with probability
-    ``p = mean_degree / (n - 1)``) are connected.
-
-    A connected group contains a spanning tree; there are ``size**(size - 2)`` possible
-    trees on ``size`` people (Cayley's formula) and each is present with probability
-    ``p**(size - 1)``, so ``P(connected) <= size**(size - 2) * p**(size - 1)``.
-
-    Examples
-    --------
-    >>> round(log10_connected_bound(20_000_000, 100, 208))
-    -620
-    """
-    n = check_integer(n, "n", minimum=2)
-    size = check_integer(size, "size", minimum=2, maximum=n)
-    mean_degree = check_real(mean_degree, "mean_degree", minimum=0.0, maximum=n - 1)
-    p = mean_degree / (n - 1)
-    if p == 0:
-        return float("-inf")
-    return min(0.0, (size - 2) * math.log10(size) + (size - 1) * math.log10(p))
-
-
-def sample_degree_frame(G, size, samples=50, seed=None):
-    """Degrees of people in snowball samples and in uniform samples of ``size``, and
-    the degree bias of each sample (:func:`course_lib.sampling.degree_bias`).
-
-    Returns
-    -------
-    (degrees, bias) : two DataFrames. ``degrees`` has columns ``method`` and
-    ``degree`` (every sampled person of every sample); ``bias`` has ``method``,
-    ``sample`` and ``bias``.
-    """
-    rng = as_rng(seed)
-    deg_rows, bias_rows = [], []
-    for i in range(samples):
-        for method, draw in (("snowball", sampling.snowball_sample), ("uniform", sampling.uniform_node_sample)):
-            nodes = draw(G, size, seed=rng)
-            deg_rows.append(pd.DataFrame({"method": method, "degree": [G.degree(v) for v in nodes]}))
-            bias_rows.append({"method": method, "sample": i, "bias": sampling.degree_bias(G, nodes)})
-    return pd.concat(deg_rows, ignore_index=True), pd.DataFrame(bias_rows)
-
-
-def friendship_paradox_ratio(G):
-    """``E[k²] / E[k]²``: how many times the average contact's degree exceeds the average
-    person's degree (Feld 1991). A sample that arrives at people along ties is biased
-    towards this ratio."""
-    degrees = np.fromiter((d for _, d in G.degree()), dtype=float, count=G.number_of_nodes())
-    return float((degrees**2).mean() / degrees.mean() ** 2)
-
-
 @functools.lru_cache(maxsize=128)
 def _cached_network_view(kind, n, seed):
     G = consumer_network(kind, n, seed)

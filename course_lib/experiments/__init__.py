@@ -1,0 +1,14 @@
+"""Pure computation behind the lessons: the tables that feed :mod:`course_lib.viz`
+and :mod:`course_lib.explore`.
+
+- :mod:`course_lib.experiments.influence` -- lessons 01 (consumer networks and
+  influentials) and 03 (seeding a word-of-mouth campaign)
+- :mod:`course_lib.experiments.opinions` -- lessons 04 to 06 (opinions, push-back,
+  expressed versus private opinions)
+
+Nothing here imports widgets or charts (ipywidgets, anywidget, altair,
+:mod:`course_lib.viz`, :mod:`course_lib.explore`), so the tables run in a plain
+Python process. Submodules are imported on demand::
+
+    from course_lib.experiments import influence as lab
+"""
