@@ -31,7 +31,8 @@ def test_experiments_import_no_widgets_or_charts():
     """)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     imported, loaded = out.stdout.splitlines()
-    assert {"course_lib.experiments.influence", "course_lib.experiments.opinions"} <= set(imported.split(","))
+    assert {"course_lib.experiments.cascades", "course_lib.experiments.influence",
+            "course_lib.experiments.opinions"} <= set(imported.split(","))
     assert loaded == "", f"course_lib.experiments pulled in {loaded}"
 
 

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from course_lib import cascades, explore, levers, viz
+from course_lib.experiments import cascades as lab
 
 
 def _phase_table():
@@ -23,12 +24,12 @@ def _charts():
     riot = cascades.granovetter_cascade(range(10))
     return {
         "strategy_map": viz.strategy_map_chart(levers.strategy_examples()),
-        "trajectory": viz.granovetter_trajectory_chart(explore.trajectory_frame({"riot": riot})),
-        "response": viz.granovetter_response_chart(explore.granovetter_response_frame(25, 10), equilibrium=0.8),
+        "trajectory": viz.granovetter_trajectory_chart(lab.trajectory_frame({"riot": riot})),
+        "response": viz.granovetter_response_chart(lab.granovetter_response_frame(25, 10), equilibrium=0.8),
         "phase": viz.phase_diagram_chart(phases, window),
         "histogram": viz.cascade_size_histogram(pd.DataFrame({"fraction": [0.0, 0.001, 0.9, 0.95]}), max_count=4),
         "window_map": viz.window_map_chart(window, pd.DataFrame({"phi": [0.18], "mean_degree": [3.0], "inside": [True]})),
-        "frequency": viz.frequency_chart(sims, explore.theory_frequency_frame(0.18, [1.0, 2.0, 3.0])),
+        "frequency": viz.frequency_chart(sims, lab.theory_frequency_frame(0.18, [1.0, 2.0, 3.0])),
         "multiplier": viz.multiplier_chart(
             pd.DataFrame({"mean_degree": [1.0, 3.0, 5.0], "multiplier": [2.5, 1.1, 1.5]}), window=(1.02, 5.76)
         ),

@@ -1,6 +1,7 @@
 """Pure computation behind the lessons: the tables that feed :mod:`course_lib.viz`
 and :mod:`course_lib.explore`.
 
+- :mod:`course_lib.experiments.cascades` -- lesson 02 (threshold cascades)
 - :mod:`course_lib.experiments.influence` -- lessons 01 (consumer networks and
   influentials) and 03 (seeding a word-of-mouth campaign)
 - :mod:`course_lib.experiments.opinions` -- lessons 04 to 06 (opinions, push-back,

@@ -6,8 +6,10 @@ one :class:`altair.JupyterChart`; moving a slider recomputes and assigns a new c
 does the same without a browser (tests and benchmarks call it). Expensive model runs
 are cached on rounded slider values, so going back to a setting is instant.
 
-Also here: small tables that feed :mod:`course_lib.viz`, a prediction widget
-(:func:`predict`) and a quiz with immediate feedback (:func:`quiz`).
+Also here: a prediction widget (:func:`predict`) and a quiz with immediate feedback
+(:func:`quiz`). The tables the charts are drawn from live in
+:mod:`course_lib.experiments`, which never imports widgets; lesson 02's are re-exported
+here under their old names.
 """
 from __future__ import annotations
 
@@ -20,6 +22,12 @@ import numpy as np
 import pandas as pd
 
 from .. import cascades, viz
+from ..experiments.cascades import (  # noqa: F401  (re-exported for lesson 02)
+    frequency_slice,
+    granovetter_response_frame,
+    theory_frequency_frame,
+    trajectory_frame,
+)
 
 __all__ = [
     "Explorer",
@@ -33,62 +41,6 @@ __all__ = [
     "Quiz",
     "quiz",
 ]
-
-
-# --------------------------------------------------------------------------- tables
-def granovetter_response_frame(mean, sd, n=100):
-    """Response curve of Granovetter's model with normal thresholds, as a table.
-
-    Returns
-    -------
-    DataFrame
-        Columns ``acting_now`` (0..n) and ``acting_next``.
-
-    Examples
-    --------
-    >>> granovetter_response_frame(25, 10).iloc[25].tolist()
-    [25.0, 50.0]
-    """
-    now = np.arange(n + 1, dtype=float)
-    return pd.DataFrame({"acting_now": now, "acting_next": cascades.granovetter_response(now, mean, sd, n)})
-
-
-def trajectory_frame(results):
-    """Stack Granovetter trajectories into one table for
-    :func:`course_lib.viz.granovetter_trajectory_chart`.
-
-    Parameters
-    ----------
-    results : dict
-        Crowd name -> :class:`course_lib.cascades.GranovetterResult`.
-
-    Examples
-    --------
-    >>> riot = cascades.granovetter_cascade(range(4))
-    >>> trajectory_frame({"riot": riot}).acting.tolist()
-    [0, 1, 2, 3, 4]
-    """
-    return pd.concat(
-        [r.to_frame().assign(crowd=name) for name, r in results.items()], ignore_index=True
-    )
-
-
-def theory_frequency_frame(phi, mean_degrees):
-    """Analytic cascade frequency (:func:`course_lib.cascades.cascade_frequency_theory`)
-    at each mean degree, as a table with columns ``mean_degree``, ``phi``,
-    ``theory_frequency``."""
-    zs = np.asarray(mean_degrees, dtype=float)
-    return pd.DataFrame(
-        {"mean_degree": zs, "phi": phi,
-         "theory_frequency": [cascades.cascade_frequency_theory(z, phi) for z in zs.tolist()]}
-    )
-
-
-def frequency_slice(frame, phi):
-    """Rows of a phase-diagram table whose threshold is closest to ``phi``."""
-    phis = frame["phi"].to_numpy(float)
-    nearest = phis[np.argmin(np.abs(phis - phi))]
-    return frame[np.isclose(frame["phi"], nearest)].sort_values("mean_degree").reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- explorer
