@@ -45,34 +45,12 @@ from ..experiments.influence import (
     strategy_curves,
     summary_frame,
 )
+from ..experiments import influence as _tables
 from ..viz import influence as charts
 from . import Explorer, _slider, predict, quiz
 
-__all__ = [
-    "predict",
-    "quiz",
-    # lesson 03
-    "SEEDING_NETWORKS",
-    "hub_community_network",
-    "seeding_network",
-    "strategy_curves",
-    "adoption_by_degree",
-    "guarantee_frame",
-    "seeding_explorer",
-    # lesson 01
-    "NETWORK_TYPES",
-    "consumer_network",
-    "degree_frame",
-    "summary_frame",
-    "measure_overlap_frame",
-    "ranking_agreement_frame",
-    "advocacy_overlap_frame",
-    "connected_frame",
-    "log10_connected_bound",
-    "sample_degree_frame",
-    "friendship_paradox_ratio",
-    "networks_explorer",
-]
+# The tables live in course_lib.experiments.influence; re-exported for older imports.
+__all__ = ["seeding_explorer", "networks_explorer", "predict", "quiz", *_tables.__all__]
 
 
 # =========================================================================== lesson 03

@@ -41,35 +41,13 @@ from ..experiments.opinions import (
     spread_frame,
     trajectory_table,
 )
+from ..experiments import opinions as _tables
 from ..viz import opinions as charts
 from . import Explorer, _slider
 
-__all__ = [
-    # lesson 04
-    "example_network",
-    "people_frame",
-    "empowerment_frame",
-    "trajectory_table",
-    "centrality_sweep_frame",
-    "simulated_centrality_frame",
-    "empowerment_explorer",
-    # lesson 05
-    "qvoter_theory_frame",
-    "qvoter_simulation_frame",
-    "hysteresis_frame",
-    "campaign_verdict",
-    "mean_field_settles",
-    "mean_field_path",
-    "campaign_frame",
-    "campaign_simulation_frame",
-    "campaign_explorer",
-    # lesson 06
-    "expressed_private_frame",
-    "spread_frame",
-    "resilience_frame",
-    "simulated_resilience_frame",
-    "expressed_private_explorer",
-]
+# The tables live in course_lib.experiments.opinions; re-exported for older imports.
+__all__ = ["empowerment_explorer", "campaign_explorer", "expressed_private_explorer",
+           *_tables.__all__]
 
 
 def _toggle(description, options, value):
@@ -77,6 +55,16 @@ def _toggle(description, options, value):
         options=options, value=value, description=description,
         style={"description_width": "initial", "button_width": "auto"},
     )
+
+
+def _setup(G, self_weight, agent):
+    """The example network (or ``G``), names, influence weights, ratings and the
+    highlighted person, shared by the lesson 04 and 06 explorers."""
+    G = example_network() if G is None else G
+    names = _names(G)
+    W = opinions.influence_weights(G, self_weight=self_weight)
+    x0 = [G.nodes[i].get("rating", 0.5) for i in G]
+    return G, names, W, x0, names[agent]
 
 
 # =========================================================================== lesson 04
@@ -95,11 +83,7 @@ def empowerment_explorer(G=None, agent=10, susceptibility=0.8, self_weight=0.2, 
     >>> ex.values["own"]
     0.2
     """
-    G = example_network() if G is None else G
-    names = _names(G)
-    W = opinions.influence_weights(G, self_weight=self_weight)
-    x0 = [G.nodes[i].get("rating", 0.5) for i in G]
-    who = names[agent]
+    G, names, W, x0, who = _setup(G, self_weight, agent)
 
     @functools.lru_cache(maxsize=1024)
     def compute(own, voice):
@@ -227,11 +211,7 @@ def expressed_private_explorer(G=None, agent=10, resilience=0.3, stubbornness=0.
     >>> ex.values["resilience"]
     0.9
     """
-    G = example_network() if G is None else G
-    names = _names(G)
-    W = opinions.influence_weights(G, self_weight=self_weight)
-    x0 = [G.nodes[i].get("rating", 0.5) for i in G]
-    who = names[agent]
+    G, names, W, x0, who = _setup(G, self_weight, agent)
 
     @functools.lru_cache(maxsize=1024)
     def compute(resilience, stubbornness, pressure):
