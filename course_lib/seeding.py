@@ -9,7 +9,10 @@ seeds (Kempe, Kleinberg & Tardos 2003), up to Monte Carlo error.
 Greedy here evaluates every candidate on one fixed sample of live-edge worlds, so the
 estimate it maximises is itself exactly monotone and submodular, and it evaluates
 lazily (CELF, Leskovec et al. 2007): a candidate's old gain bounds its new one, so most
-candidates are never re-evaluated.
+candidates are never re-evaluated. The first step needs every candidate's gain; it
+condenses each world's strongly connected components and counts reach without
+searching from every node (see ``cascades._world_gains``). Later re-evaluations run in
+batches, worlds outermost, on all cores.
 """
 from __future__ import annotations
 
@@ -18,10 +21,12 @@ from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
+from numba import get_num_threads
 
 from ._guard import reference
 from ._validation import as_rng, check_integer
-from .cascades._world_kernels import all_single_gains
+from .cascades._world_gains import all_gains
+from .cascades._world_kernels import gains_of
 from .cascades.independent import sample_live_edge_worlds
 from .networks import compile_network
 
@@ -173,18 +178,28 @@ def greedy_selection(G, k, model="ic", p=0.1, runs=1000, seed=None, weights=None
     k = _check_k(net, k)
     runs = check_integer(runs, "runs", minimum=1)
     sample = sample_live_edge_worlds(net, model, p, runs, seed, weights)
-    gains = all_single_gains(*sample.adjacency)
-    # max-heap of (-gain, node, step at which the gain was computed); ties: lower index
+    adjacency = sample.adjacency
+    gains = all_gains(*adjacency)
+    # max-heap of (-gain, node, step at which the gain was computed); ties: lower index.
+    # Gains are totals over the worlds, so they compare exactly.
     heap = [(-int(g), v, 0) for v, g in enumerate(gains.tolist())]
     heapq.heapify(heap)
     covered = sample.new_cover()
+    threads = min(get_num_threads(), runs)
     chosen, spread, total = [], [], 0
     for step in range(k):
-        while True:
-            neg_gain, v, computed = heapq.heappop(heap)
-            if computed == step:
-                break
-            heapq.heappush(heap, (-round(sample.marginal_gain(covered, v) * runs), v, step))
+        batch = 8
+        while heap[0][2] != step:
+            # re-evaluate the stale candidates on top together, a growing batch at a
+            # time: one pass over the worlds serves the whole batch
+            stale = []
+            while heap and heap[0][2] != step and len(stale) < batch:
+                stale.append(heapq.heappop(heap)[1])
+            fresh = gains_of(*adjacency, covered, np.array(stale, dtype=np.int64), threads)
+            for v, g in zip(stale, fresh.tolist()):
+                heapq.heappush(heap, (-g, v, step))
+            batch *= 4
+        v = heapq.heappop(heap)[1]
         total += sample.cover(covered, v)
         chosen.append(v)
         spread.append(total / runs)

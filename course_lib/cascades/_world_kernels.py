@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit
+from numba import njit, prange
 
 
 @njit(cache=True)
@@ -142,36 +142,46 @@ def reach_over_worlds(world_ptr, local_ptr, dst, node, covered, mark_covered):
     return total
 
 
-@njit(cache=True)
-def all_single_gains(world_ptr, local_ptr, dst):
-    """Sum over worlds of the reach of every node alone (the first greedy step)."""
+@njit(cache=True, parallel=True)
+def gains_of(world_ptr, local_ptr, dst, covered, candidates, threads):
+    """Sum over worlds of the marginal gain of each of ``candidates`` given ``covered``.
+
+    Worlds are the outer loop, so each world's rows stay in cache while every
+    candidate is searched in it; evaluating candidates one by one instead reads a
+    fresh row of every world per candidate, which costs a cache miss per world.
+    """
     worlds, n = local_ptr.shape[0], local_ptr.shape[1] - 1
-    gains = np.zeros(n, dtype=np.int64)
-    stamp = np.zeros(n, dtype=np.int64)
-    stack = np.empty(n, dtype=np.int64)
-    mark = 0
-    for w in range(worlds):
-        block = dst[world_ptr[w]:world_ptr[w + 1]]
-        ptr = local_ptr[w]
-        for v in range(n):
-            if ptr[v] == ptr[v + 1]:
-                gains[v] += 1  # no kept arc leaves v: it reaches only itself
-                continue
-            # the search of _reach, inlined: this loop runs n x worlds times
-            mark += 1
-            stamp[v] = mark
-            stack[0] = v
-            top = 1
-            count = 0
-            while top > 0:
-                top -= 1
-                x = stack[top]
-                count += 1
-                for i in range(ptr[x], ptr[x + 1]):
-                    y = block[i]
-                    if stamp[y] != mark:
-                        stamp[y] = mark
-                        stack[top] = y
-                        top += 1
-            gains[v] += count
-    return gains
+    per_thread = np.zeros((threads, candidates.size), dtype=np.int64)
+    for t in prange(threads):
+        stamp = np.zeros(n, dtype=np.int64)
+        stack = np.empty(n, dtype=np.int64)
+        mark = 0
+        for w in range(t * worlds // threads, (t + 1) * worlds // threads):
+            block = dst[world_ptr[w]:world_ptr[w + 1]]
+            ptr = local_ptr[w]
+            cov = covered[w]
+            for j in range(candidates.size):
+                v = candidates[j]
+                if cov[v]:
+                    continue
+                if ptr[v] == ptr[v + 1]:
+                    per_thread[t, j] += 1
+                    continue
+                # the search of _reach, inlined: this runs candidates x worlds times
+                mark += 1
+                stamp[v] = mark
+                stack[0] = v
+                top = 1
+                count = 0
+                while top > 0:
+                    top -= 1
+                    x = stack[top]
+                    count += 1
+                    for i in range(ptr[x], ptr[x + 1]):
+                        y = block[i]
+                        if not cov[y] and stamp[y] != mark:
+                            stamp[y] = mark
+                            stack[top] = y
+                            top += 1
+                per_thread[t, j] += count
+    return per_thread.sum(axis=0)

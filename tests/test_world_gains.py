@@ -1,0 +1,89 @@
+"""Every candidate's gain over live-edge worlds, by condensation (all_gains) and by
+batched search (gains_of), against a plain search from each node, and hand counts."""
+import networkx as nx
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from course_lib.cascades import sample_live_edge_worlds
+from course_lib.cascades._world_gains import all_gains
+from course_lib.cascades._world_kernels import gains_of
+
+
+def searched_gains(sample, covered):
+    """The reference: one plain search per node, stopping at covered nodes."""
+    return np.array([round(sample.marginal_gain(covered, v) * sample.worlds) for v in range(sample.net.n)])
+
+
+def one_world(edges, n):
+    """A single world keeping every arc of a directed graph on nodes 0..n-1."""
+    G = nx.DiGraph()
+    G.add_nodes_from(range(n))
+    G.add_edges_from(edges)
+    return sample_live_edge_worlds(G, "ic", 1.0, worlds=1, seed=0)
+
+
+def test_hand_counted_reach_with_shared_descendants_and_cycles():
+    # 0 -> {1, 2} -> 3 (a diamond: 3 must count once), 3 -> 4 <-> 5 (a cycle),
+    # 6 -> 4 (a second way into the cycle), 7 -> 8 -> 9 (a chain)
+    edges = [(0, 1), (0, 2), (1, 3), (2, 3), (3, 4), (4, 5), (5, 4), (6, 4), (7, 8), (8, 9)]
+    sample = one_world(edges, 10)
+    expected = [6, 4, 4, 3, 2, 2, 3, 3, 2, 1]
+    assert all_gains(*sample.adjacency).tolist() == expected, "reach counted by hand"
+    assert gains_of(*sample.adjacency, sample.new_cover(), np.arange(10), 1).tolist() == expected
+
+
+def test_covered_nodes_drop_out():
+    edges = [(0, 1), (0, 2), (1, 3), (2, 3), (3, 4), (4, 5), (5, 4), (6, 4), (7, 8), (8, 9)]
+    sample = one_world(edges, 10)
+    covered = sample.new_cover()
+    sample.cover(covered, 3)  # covers 3, 4, 5
+    expected = [3, 1, 1, 0, 0, 0, 1, 3, 2, 1]
+    assert all_gains(*sample.adjacency, covered).tolist() == expected, "gains given {3, 4, 5} covered"
+    assert gains_of(*sample.adjacency, covered, np.arange(10), 1).tolist() == expected
+
+
+@pytest.mark.parametrize("p", [0.02, 0.1, 0.3, 0.8])
+def test_all_gains_equals_plain_search_on_scale_free_graph(p):
+    """Sparse worlds (trees), near-critical ones (shared descendants) and supercritical
+    ones (one large strongly connected component) on a scale-free graph."""
+    G = nx.barabasi_albert_graph(300, 3, seed=2)
+    sample = sample_live_edge_worlds(G, "ic", p, worlds=40, seed=3)
+    covered = sample.new_cover()
+    assert np.array_equal(all_gains(*sample.adjacency), searched_gains(sample, covered))
+    for v in (0, 17):
+        sample.cover(covered, v)
+    reference = searched_gains(sample, covered)
+    assert np.array_equal(all_gains(*sample.adjacency, covered), reference), "with seeds 0 and 17 covered"
+    candidates = np.arange(0, 300, 7)
+    assert np.array_equal(gains_of(*sample.adjacency, covered, candidates, 2), reference[candidates])
+
+
+def test_threads_split_worlds_without_changing_the_sum():
+    G = nx.gnp_random_graph(200, 0.03, seed=4, directed=True)
+    sample = sample_live_edge_worlds(G, "ic", 0.5, worlds=7, seed=5)
+    one = all_gains(*sample.adjacency, threads=1)
+    assert np.array_equal(one, all_gains(*sample.adjacency, threads=2))
+    assert np.array_equal(one, all_gains(*sample.adjacency, threads=16)), "more threads than worlds"
+
+
+def test_linear_threshold_worlds():
+    G = nx.watts_strogatz_graph(120, 4, 0.2, seed=6)
+    sample = sample_live_edge_worlds(G, "lt", worlds=30, seed=7)
+    assert np.array_equal(all_gains(*sample.adjacency), searched_gains(sample, sample.new_cover()))
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(1, 25), density=st.floats(0.0, 0.4), p=st.floats(0.1, 1.0),
+       seed=st.integers(0, 10**6), cover=st.lists(st.integers(0, 24), max_size=3))
+def test_all_gains_matches_search_on_random_digraphs(n, density, p, seed, cover):
+    G = nx.gnp_random_graph(n, density, seed=seed, directed=True)
+    sample = sample_live_edge_worlds(G, "ic", p, worlds=5, seed=seed)
+    covered = sample.new_cover()
+    for v in cover:
+        if v < n:
+            sample.cover(covered, v)
+    reference = searched_gains(sample, covered)
+    assert np.array_equal(all_gains(*sample.adjacency, covered), reference)
+    assert np.array_equal(gains_of(*sample.adjacency, covered, np.arange(n), 2), reference)
