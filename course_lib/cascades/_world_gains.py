@@ -30,15 +30,21 @@ __all__ = ["all_gains"]
 
 
 @njit(cache=True)
-def _world_gains(ptr, block, covered, gains, s):
+def _world_gains(ptr, block, covered, gains, s, mark):
     """Add (reach - 1) to ``gains[v]`` for every uncovered ``v`` with a kept arc out in
-    one world (adjacency ``ptr``/``block``). ``s`` holds the scratch arrays; every
-    array indexed by node is restored to its entry state (all -1 or 0) on return."""
-    index, low, comp, onstack, leaf_in, stamp_node = s[0], s[1], s[2], s[3], s[4], s[5]
+    one world (adjacency ``ptr``/``block``). ``s`` holds the scratch arrays, restored
+    on return except the stamp rows, which compare with ``mark``: it only grows, and
+    the new value is returned."""
+    index, low, comp, onstack, node_in, stamp_node = s[0], s[1], s[2], s[3], s[4], s[5]
     tstack, call_node, call_arc, members, comp_start = s[6], s[7], s[8], s[9], s[10]
     comp_in, reach, is_tree, stamp_comp, search = s[11], s[12], s[13], s[14], s[15]
-    in_hub, reaches_hub = s[16], s[17]
+    in_hub, reaches_hub, hub_nodes = s[16], s[17], s[18]
     n = ptr.size - 1
+    # arcs into every uncovered node (an arc into one comes from an uncovered node:
+    # covered nodes only reach covered ones)
+    for i in range(block.size):
+        if not covered[block[i]]:
+            node_in[block[i]] += 1
     counter = 0
     top = 0
     ncomp = 0
@@ -94,22 +100,9 @@ def _world_gains(ptr, block, covered, gains, s):
                         nmem += 1
                         if y == x:
                             break
-                    comp_in[ncomp] = 0
                     ncomp += 1
     comp_start[ncomp] = nmem
-    # 2. arcs entering each component from outside, and arcs entering each leaf
-    for j in range(nmem):
-        x = members[j]
-        cx = comp[x]
-        for i in range(ptr[x], ptr[x + 1]):
-            y = block[i]
-            if covered[y]:
-                continue
-            if ptr[y] == ptr[y + 1]:
-                leaf_in[y] += 1
-            elif comp[y] != cx:
-                comp_in[comp[y]] += 1
-    # 3. the hub: the largest component; mark everything it reaches (in_hub)
+    # 2. the hub: the largest component; mark everything it reaches (in_hub)
     hub = 0
     for c in range(1, ncomp):
         if comp_start[c + 1] - comp_start[c] > comp_start[hub + 1] - comp_start[hub]:
@@ -118,24 +111,23 @@ def _world_gains(ptr, block, covered, gains, s):
     if ncomp > 0:
         x = members[comp_start[hub]]
         in_hub[x] = 1
-        search[0] = x
+        hub_nodes[0] = x
         depth = 1
-        while depth > 0:
-            depth -= 1
-            x = search[depth]
+        while depth > hub_reach:
+            x = hub_nodes[hub_reach]
             hub_reach += 1
             for i in range(ptr[x], ptr[x + 1]):
                 y = block[i]
                 if not covered[y] and not in_hub[y]:
                     in_hub[y] = 1
-                    search[depth] = y
+                    hub_nodes[depth] = y
                     depth += 1
-    # 4. reach of every component, children first (Tarjan's order)
-    mark = 0
+    # 3. reach of every component, children first (Tarjan's order)
     for c in range(ncomp):
         # a child is private when nothing else reaches into what it reaches (it and
         # everything below it have one way in): its reach adds without overlap
         shared = 0
+        internal = 0
         above_hub = c == hub
         total = comp_start[c + 1] - comp_start[c]
         mark += 1
@@ -149,11 +141,13 @@ def _world_gains(ptr, block, covered, gains, s):
                     if stamp_node[y] != mark:
                         stamp_node[y] = mark
                         total += 1
-                        if leaf_in[y] != 1:
+                        if node_in[y] != 1:
                             shared += 1
                 else:
                     d = comp[y]
-                    if d != c and stamp_comp[d] != mark:
+                    if d == c:
+                        internal += 1
+                    elif stamp_comp[d] != mark:
                         stamp_comp[d] = mark
                         total += reach[d]
                         above_hub = above_hub or reaches_hub[d] == 1
@@ -161,6 +155,10 @@ def _world_gains(ptr, block, covered, gains, s):
                             shared += 1
         is_tree[c] = shared == 0
         reaches_hub[c] = above_hub
+        entering = -internal
+        for j in range(comp_start[c], comp_start[c + 1]):
+            entering += node_in[members[j]]
+        comp_in[c] = entering
         # with at most one shared child the sum is exact as well
         tree = shared <= 1
         if not tree and c != hub:
@@ -200,27 +198,23 @@ def _world_gains(ptr, block, covered, gains, s):
         reach[c] = hub_reach if c == hub else total
         for j in range(comp_start[c], comp_start[c + 1]):
             gains[members[j]] += reach[c] - 1
-    # restore the node-indexed scratch arrays (component arrays are rewritten per world)
+    # restore the scratch rows that are not stamps
     for j in range(nmem):
-        x = members[j]
-        index[x] = -1
-        for i in range(ptr[x], ptr[x + 1]):
-            y = block[i]
-            leaf_in[y] = 0
-            stamp_node[y] = 0
-            in_hub[y] = 0
-        in_hub[x] = 0
-    for c in range(ncomp):
-        stamp_comp[c] = 0
+        index[members[j]] = -1
+    for j in range(hub_reach):
+        in_hub[hub_nodes[j]] = 0
+    for i in range(block.size):
+        node_in[block[i]] = 0
+    return mark
 
 
-ROWS = 18  # scratch rows used by _world_gains
+ROWS = 19  # scratch rows used by _world_gains
 
 
 @njit(cache=True, parallel=True)
 def _all_gains(world_ptr, local_ptr, dst, covered, scratch):
-    """Sum over worlds of every node's marginal gain: the number of uncovered nodes it
-    reaches (0 for covered nodes). ``covered`` is worlds x nodes (or 0 x 0: nothing
+    """Sum over worlds of every node's marginal gain minus one per world where it is
+    uncovered (the node itself). ``covered`` is worlds x nodes (or 0 x 0: nothing
     covered). Each of the ``len(scratch)`` threads takes a share of the worlds."""
     worlds, n = local_ptr.shape[0], local_ptr.shape[1] - 1
     threads = scratch.shape[0]
@@ -229,12 +223,14 @@ def _all_gains(world_ptr, local_ptr, dst, covered, scratch):
     for t in prange(threads):
         s = scratch[t]
         gains = per_thread[t]
+        mark = 0
         for w in range(t * worlds // threads, (t + 1) * worlds // threads):
             cov = covered[w] if covered.shape[0] > 0 else nothing
-            _world_gains(local_ptr[w], dst[world_ptr[w]:world_ptr[w + 1]], cov, gains, s)
-            for v in range(n):
-                if not cov[v]:
-                    gains[v] += 1
+            if mark > 2**30:  # before the int32 stamps could overflow
+                s[5] = 0
+                s[14] = 0
+                mark = 0
+            mark = _world_gains(local_ptr[w], dst[world_ptr[w]:world_ptr[w + 1]], cov, gains, s, mark)
     return per_thread.sum(axis=0)
 
 
@@ -247,4 +243,6 @@ def all_gains(world_ptr, local_ptr, dst, covered=None, threads=None):
         covered = np.zeros((0, 0), dtype=np.bool_)
     scratch = np.zeros((threads, ROWS, n + 1), dtype=np.int32)
     scratch[:, 0] = -1
-    return _all_gains(world_ptr, local_ptr, dst, covered, scratch)
+    # every uncovered node reaches itself in every world: that part is added here
+    own = local_ptr.shape[0] - (covered.sum(axis=0) if covered.size else 0)
+    return _all_gains(world_ptr, local_ptr, dst, covered, scratch) + own
