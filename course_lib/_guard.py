@@ -45,7 +45,7 @@ def reference(func):
     def guarded(*args, **kwargs):
         if _locked.get():
             raise ReferenceLockedError(
-                f"course_lib.{func.__module__.split('course_lib.')[-1]}.{func.__name__} is "
+                f"course_lib.{func.__module__.split('course_lib.')[-1]}.{func.__qualname__} is "
                 "switched off while your own function is being checked. "
                 "Write the steps yourself instead of calling the course library."
             )

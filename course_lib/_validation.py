@@ -5,6 +5,7 @@ value out of range, and names the parameter and what is allowed.
 """
 from __future__ import annotations
 
+import math
 import numbers
 
 import numpy as np
@@ -56,7 +57,7 @@ def check_real(value, name, *, minimum=None, maximum=None, strict_minimum=False)
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number, not {type(value).__name__} ({value!r})")
     value = float(value)
-    if not np.isfinite(value):
+    if not math.isfinite(value):  # np.isfinite costs 0.5 us on a Python float
         raise ValueError(f"{name} must be a finite number, got {value}")
     if minimum is not None:
         if strict_minimum and value <= minimum:

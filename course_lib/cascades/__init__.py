@@ -3,7 +3,8 @@
 Threshold models (Granovetter 1978; Watts 2002; Watts & Dodds 2007): the population
 model, the cascade on a network, its analytic cascade window, and Monte Carlo
 experiments over mean degree and threshold. Word-of-mouth models (Kempe, Kleinberg &
-Tardos 2003): independent cascade, linear threshold, expected spread, live-edge worlds.
+Tardos 2003): independent cascade, linear threshold, a simulator for many single runs,
+expected spread, live-edge worlds.
 """
 from .experiments import (
     GLOBAL_CASCADE_CUTOFF,
@@ -30,6 +31,7 @@ from .independent import (
     linear_threshold,
     sample_live_edge_worlds,
 )
+from .simulator import CascadeSimulator
 from .theory import (
     cascade_condition,
     cascade_condition_margin,
@@ -42,6 +44,7 @@ from .threshold import CascadeResult, node_thresholds, threshold_cascade
 __all__ = [
     "independent_cascade",
     "linear_threshold",
+    "CascadeSimulator",
     "SpreadEstimate",
     "expected_spread",
     "LiveEdgeWorlds",

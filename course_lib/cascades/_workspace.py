@@ -17,13 +17,11 @@ __all__ = ["workspace"]
 class _Workspace:
     def __init__(self, n):
         self.active = np.zeros(n, dtype=np.bool_)
-        self.seen = np.zeros(n, dtype=np.bool_)
         self.count = np.zeros(n, dtype=np.int32)
         self.acc = np.zeros(n)
-        self.theta = np.zeros(n)
-        self.order = np.empty(n, dtype=np.int64)
-        self.touched = np.empty(n, dtype=np.int64)
-        self.round_end = np.empty(n + 2, dtype=np.int64)
+        # order and round_end share one buffer, which the IC kernel takes whole
+        self.work = np.empty(2 * n + 2, dtype=np.int64)
+        self.order, self.round_end = self.work[:n], self.work[n:]
 
 
 _workspaces = weakref.WeakKeyDictionary()
@@ -31,6 +29,7 @@ _workspaces = weakref.WeakKeyDictionary()
 
 def workspace(net):
     """The work arrays of ``net`` (a CompiledNetwork), made on first use."""
-    if net not in _workspaces:
-        _workspaces[net] = _Workspace(net.n)
-    return _workspaces[net]
+    work = _workspaces.get(net)
+    if work is None:
+        work = _workspaces[net] = _Workspace(net.n)
+    return work

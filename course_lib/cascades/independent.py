@@ -18,6 +18,7 @@ import numpy as np
 from .._guard import reference
 from .._validation import as_rng, check_integer, check_probability
 from ..networks import compile_network, node_indices
+from ._rng import rng_state
 from ._spread_kernels import NO_ARRAY_F, ic_run, ic_sizes, lt_run, lt_sizes
 from ._world_kernels import reach_over_worlds, sample_ic_worlds, sample_lt_worlds, world_adjacency
 from ._workspace import workspace as _workspace
@@ -46,6 +47,8 @@ def _arc_values(net, values, name, default=None):
     a mapping (u, v) -> value, or a sequence in compiled arc order."""
     if values is None:
         return default
+    if type(values) is float and 0.0 <= values <= 1.0:
+        return values, NO_ARRAY_F  # the common case, without the general checks' ~1 us
     if isinstance(values, numbers.Real) and not isinstance(values, bool):
         return check_probability(values, name), NO_ARRAY_F
     arcs = len(net.indices)
@@ -93,10 +96,11 @@ def _lt_weights(net, weights):
     n = net.n
     if weights is None:
         # computed once per network: a single run must not cost O(arcs) of bookkeeping
-        if net not in _default_lt_weights:
+        default = _default_lt_weights.get(net)
+        if default is None:
             in_degree = np.bincount(net.indices, minlength=n)
-            _default_lt_weights[net] = 1.0 / in_degree[net.indices]
-        return _default_lt_weights[net]
+            default = _default_lt_weights[net] = 1.0 / in_degree[net.indices]
+        return default
     scalar, array = _arc_values(net, weights, "weights")
     if array.size == 0:
         array = np.full(len(net.indices), scalar)
@@ -114,9 +118,20 @@ def _seeds(net, seeds):
     return node_indices(net, seeds, "seeds")
 
 
+def _coins(net, coins):
+    coin_array = np.asarray(coins, dtype=float)
+    if coin_array.shape != (len(net.indices),):
+        raise ValueError(f"coins must have one number per arc ({len(net.indices)}), got shape {coin_array.shape}")
+    return coin_array
+
+
+def _active_labels(net, order, m):
+    rows = order[:m].tolist()
+    return frozenset(rows if net.labels_are_indices else map(net.nodes.__getitem__, rows))
+
+
 def _result(net, m, rounds, order, round_end):
-    active = frozenset(net.labels(order[:m]))
-    return CascadeResult(active, int(m), m / net.n, int(rounds), tuple(round_end[: rounds + 1].tolist()))
+    return CascadeResult(_active_labels(net, order, m), m, m / net.n, rounds, tuple(round_end[: rounds + 1].tolist()))
 
 
 @reference
@@ -157,15 +172,11 @@ def independent_cascade(G, seeds, p, seed=None, coins=None):
     net = compile_network(G)
     seed_idx = _seeds(net, seeds)
     prob, arc_p = _arc_values(net, p, "p")
-    if coins is None:
-        coin_array = NO_ARRAY_F
-    else:
-        coin_array = np.asarray(coins, dtype=float)
-        if coin_array.shape != (len(net.indices),):
-            raise ValueError(f"coins must have one number per arc ({len(net.indices)}), got shape {coin_array.shape}")
+    if coins is not None:
+        # fixed coins settle every arc: probability 1 if live, 0 if not (no draws)
+        arc_p = (_coins(net, coins) <= (arc_p if arc_p.size else prob)).astype(float)
     work = _workspace(net)
-    m, rounds = ic_run(net.indptr, net.indices, seed_idx, prob, arc_p, coin_array, coins is not None, as_rng(seed),
-                       work.active, work.order, work.round_end)
+    m, rounds = ic_run(net.indptr, net.indices, seed_idx, prob, arc_p, rng_state(seed), work.active, work.work)
     return _result(net, m, rounds, work.order, work.round_end)
 
 
@@ -209,8 +220,8 @@ def linear_threshold(G, seeds, thresholds=None, seed=None, weights=None):
     theta = _lt_thresholds(net, thresholds)
     w = _lt_weights(net, weights)
     work = _workspace(net)
-    m, rounds = lt_run(net.indptr, net.indices, w, seed_idx, theta, as_rng(seed), work.active, work.acc,
-                       work.theta, work.seen, work.order, work.touched, work.round_end)
+    m, rounds = lt_run(net.indptr, net.indices, w, seed_idx, theta, rng_state(seed), work.acc, work.order,
+                       work.round_end)
     return _result(net, m, rounds, work.order, work.round_end)
 
 
@@ -260,13 +271,13 @@ def expected_spread(G, seeds, model="ic", p=0.1, runs=1000, seed=None, threshold
     runs = check_integer(runs, "runs", minimum=1)
     net = compile_network(G)
     seed_idx = _seeds(net, seeds)
-    gen = as_rng(seed)
+    rng = as_rng(seed)  # a Generator: unboxed once for all the runs; IC estimates stay those lesson 03 quotes
     if model == "ic":
         prob, arc_p = _arc_values(net, p, "p")
-        sizes = ic_sizes(net.indptr, net.indices, seed_idx, prob, arc_p, runs, gen)
+        sizes = ic_sizes(net.indptr, net.indices, seed_idx, prob, arc_p, runs, rng)
     else:
         sizes = lt_sizes(net.indptr, net.indices, _lt_weights(net, weights), seed_idx,
-                         _lt_thresholds(net, thresholds), runs, gen)
+                         _lt_thresholds(net, thresholds), runs, rng)
     stderr = float(sizes.std(ddof=1) / np.sqrt(runs)) if runs > 1 else float("nan")
     return SpreadEstimate(float(sizes.mean()), stderr, runs)
 
