@@ -220,17 +220,27 @@ def _all_gains(world_ptr, local_ptr, dst, covered, scratch):
     threads = scratch.shape[0]
     per_thread = np.zeros((threads, n), dtype=np.int64)
     nothing = np.zeros(n, dtype=np.bool_)
+    longest = 0
+    for w in range(worlds):
+        longest = max(longest, world_ptr[w + 1] - world_ptr[w])
     for t in prange(threads):
         s = scratch[t]
         gains = per_thread[t]
         mark = 0
+        ptr = np.empty(n + 1, dtype=local_ptr.dtype)
+        block = np.empty(longest, dtype=dst.dtype)
         for w in range(t * worlds // threads, (t + 1) * worlds // threads):
             cov = covered[w] if covered.shape[0] > 0 else nothing
             if mark > 2**30:  # before the int32 stamps could overflow
                 s[5] = 0
                 s[14] = 0
                 mark = 0
-            mark = _world_gains(local_ptr[w], dst[world_ptr[w]:world_ptr[w + 1]], cov, gains, s, mark)
+            # copy the world's rows first: read in order they stream in at full memory
+            # speed, where the search's scattered reads would each wait for memory
+            ptr[:] = local_ptr[w]
+            size = world_ptr[w + 1] - world_ptr[w]
+            block[:size] = dst[world_ptr[w]:world_ptr[w + 1]]
+            mark = _world_gains(ptr, block[:size], cov, gains, s, mark)
     return per_thread.sum(axis=0)
 
 
