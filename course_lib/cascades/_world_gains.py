@@ -54,16 +54,23 @@ def _world_gains(ptr, block, covered, gains, s, mark):
     for r in range(n):
         if ptr[r] == ptr[r + 1] or covered[r] or index[r] >= 0:
             continue
-        index[r] = counter
-        low[r] = counter
-        counter += 1
-        tstack[top] = r
-        top += 1
-        onstack[r] = 1
-        depth = 1
-        call_node[0] = r
-        call_arc[0] = ptr[r]
-        while depth > 0:
+        entering = r
+        depth = 0
+        while True:
+            if entering >= 0:
+                # number the node and put it on both stacks
+                index[entering] = counter
+                low[entering] = counter
+                counter += 1
+                tstack[top] = entering
+                top += 1
+                onstack[entering] = 1
+                call_node[depth] = entering
+                call_arc[depth] = ptr[entering]
+                depth += 1
+                entering = -1
+            if depth == 0:
+                break
             x = call_node[depth - 1]
             i = call_arc[depth - 1]
             if i < ptr[x + 1]:
@@ -72,15 +79,7 @@ def _world_gains(ptr, block, covered, gains, s, mark):
                 if covered[y] or ptr[y] == ptr[y + 1]:
                     continue
                 if index[y] < 0:
-                    index[y] = counter
-                    low[y] = counter
-                    counter += 1
-                    tstack[top] = y
-                    top += 1
-                    onstack[y] = 1
-                    call_node[depth] = y
-                    call_arc[depth] = ptr[y]
-                    depth += 1
+                    entering = y
                 elif onstack[y] and index[y] < low[x]:
                     low[x] = index[y]
             else:

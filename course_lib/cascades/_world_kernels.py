@@ -102,7 +102,7 @@ def world_adjacency(indptr, indices, world_ptr, arcs):
     return local_ptr, dst
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _reach(ptr, dst, start_node, covered, stamp, mark, stack, mark_covered):
     """Nodes reachable from start_node in one world (adjacency ``ptr``/``dst``), not
     counting covered ones, whose descendants are covered too, so the search stops there.
@@ -162,26 +162,6 @@ def gains_of(world_ptr, local_ptr, dst, covered, candidates, threads):
             cov = covered[w]
             for j in range(candidates.size):
                 v = candidates[j]
-                if cov[v]:
-                    continue
-                if ptr[v] == ptr[v + 1]:
-                    per_thread[t, j] += 1
-                    continue
-                # the search of _reach, inlined: this runs candidates x worlds times
                 mark += 1
-                stamp[v] = mark
-                stack[0] = v
-                top = 1
-                count = 0
-                while top > 0:
-                    top -= 1
-                    x = stack[top]
-                    count += 1
-                    for i in range(ptr[x], ptr[x + 1]):
-                        y = block[i]
-                        if not cov[y] and stamp[y] != mark:
-                            stamp[y] = mark
-                            stack[top] = y
-                            top += 1
-                per_thread[t, j] += count
+                per_thread[t, j] += _reach(ptr, block, v, cov, stamp, mark, stack, False)
     return per_thread.sum(axis=0)
