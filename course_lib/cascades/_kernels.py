@@ -28,6 +28,20 @@ def required_active_neighbours(thresholds, degrees):
     return need.astype(np.int32)
 
 
+@njit(cache=True, inline="always")
+def activate_seeds(seeds, active, order, round_end):
+    """Round 0 of a cascade: mark the seeds active (each once) in ``order``; returns
+    how many."""
+    m = 0
+    for s in seeds:
+        if not active[s]:
+            active[s] = True
+            order[m] = s
+            m += 1
+    round_end[0] = m
+    return m
+
+
 @njit(cache=True)
 def threshold_run(indptr, indices, need, seeds, instigators, count, active, order, round_end):
     """One synchronous threshold cascade.
@@ -39,13 +53,7 @@ def threshold_run(indptr, indices, need, seeds, instigators, count, active, orde
     serves many runs at a cost proportional to the cascade, not to the network.
     Returns (number active, number of rounds).
     """
-    m = 0
-    for s in seeds:
-        if not active[s]:
-            active[s] = True
-            order[m] = s
-            m += 1
-    round_end[0] = m
+    m = activate_seeds(seeds, active, order, round_end)
     head = 0
     rounds = 0
     while True:

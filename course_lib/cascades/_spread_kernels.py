@@ -19,6 +19,7 @@ import math
 import numpy as np
 from numba import njit
 
+from ._kernels import activate_seeds
 from ._rng import keyed_uniform, next_double, next_key
 
 __all__ = ["NO_ARRAY_F", "ic_run", "lt_run", "ic_sizes", "lt_sizes"]
@@ -46,13 +47,7 @@ def ic_run(indptr, indices, seeds, p, arc_p, rng, active, work):
     """
     n = len(indptr) - 1
     order, round_end = work[:n], work[n:]
-    m = 0
-    for s in seeds:
-        if not active[s]:
-            active[s] = True
-            order[m] = s
-            m += 1
-    round_end[0] = m
+    m = activate_seeds(seeds, active, order, round_end)
     per_arc = arc_p.size > 0
     skip_mode = not per_arc and 0.0 < p < 1.0
     log_q = math.log1p(-p) if skip_mode else 0.0
