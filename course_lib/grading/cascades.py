@@ -87,7 +87,7 @@ def check_vulnerable_degree(student_fn, cases, *, show=SHOW_FAILURES):
     --------
     >>> import math
     >>> def vulnerable_degree(phi):
-    ...     return math.floor((1 + 1e-9) / phi)
+    ...     return math.floor(1 / (phi - 1e-9))
     >>> check_vulnerable_degree(vulnerable_degree, vulnerable_degree_cases(20, seed=1))
     """
     check_against_reference(
