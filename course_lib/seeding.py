@@ -21,9 +21,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
-from numba import get_num_threads
 
 from ._guard import reference
+from ._threads import parallel_threads
 from ._validation import as_rng, check_integer
 from .cascades._world_gains import all_gains
 from .cascades._world_kernels import gains_of
@@ -179,30 +179,30 @@ def greedy_selection(G, k, model="ic", p=0.1, runs=1000, seed=None, weights=None
     runs = check_integer(runs, "runs", minimum=1)
     sample = sample_live_edge_worlds(net, model, p, runs, seed, weights)
     adjacency = sample.adjacency
-    gains = all_gains(*adjacency)
-    # max-heap of (-gain, node, step at which the gain was computed); ties: lower index.
-    # Gains are totals over the worlds, so they compare exactly.
-    heap = [(-int(g), v, 0) for v, g in enumerate(gains.tolist())]
-    heapq.heapify(heap)
-    covered = sample.new_cover()
-    threads = min(get_num_threads(), runs)
-    chosen, spread, total = [], [], 0
-    for step in range(k):
-        batch = 8
-        while heap[0][2] != step:
-            # re-evaluate the stale candidates on top together, a growing batch at a
-            # time: one pass over the worlds serves the whole batch
-            stale = []
-            while heap and heap[0][2] != step and len(stale) < batch:
-                stale.append(heapq.heappop(heap)[1])
-            fresh = gains_of(*adjacency, covered, np.array(stale, dtype=np.int64), threads)
-            for v, g in zip(stale, fresh.tolist()):
-                heapq.heappush(heap, (-g, v, step))
-            batch *= 4
-        v = heapq.heappop(heap)[1]
-        total += sample.cover(covered, v)
-        chosen.append(v)
-        spread.append(total / runs)
+    with parallel_threads(runs) as threads:
+        gains = all_gains(*adjacency, threads=threads)
+        # max-heap of (-gain, node, step at which the gain was computed); ties: lower
+        # index. Gains are totals over the worlds, so they compare exactly.
+        heap = [(-int(g), v, 0) for v, g in enumerate(gains.tolist())]
+        heapq.heapify(heap)
+        covered = sample.new_cover()
+        chosen, spread, total = [], [], 0
+        for step in range(k):
+            batch = 8
+            while heap[0][2] != step:
+                # re-evaluate the stale candidates on top together, a growing batch
+                # at a time: one pass over the worlds serves the whole batch
+                stale = []
+                while heap and heap[0][2] != step and len(stale) < batch:
+                    stale.append(heapq.heappop(heap)[1])
+                fresh = gains_of(*adjacency, covered, np.array(stale, dtype=np.int64), threads)
+                for v, g in zip(stale, fresh.tolist()):
+                    heapq.heappush(heap, (-g, v, step))
+                batch *= 4
+            v = heapq.heappop(heap)[1]
+            total += sample.cover(covered, v)
+            chosen.append(v)
+            spread.append(total / runs)
     return SeedSelection(tuple(net.labels(chosen)), tuple(spread), runs)
 
 

@@ -24,7 +24,9 @@ between threads.
 from __future__ import annotations
 
 import numpy as np
-from numba import get_num_threads, njit, prange
+from numba import njit, prange
+
+from .._threads import parallel_threads
 
 __all__ = ["all_gains"]
 
@@ -245,13 +247,15 @@ def _all_gains(world_ptr, local_ptr, dst, covered, scratch):
 
 def all_gains(world_ptr, local_ptr, dst, covered=None, threads=None):
     """Sum over worlds of every node's marginal gain given ``covered`` (worlds x nodes
-    booleans, closed under reachability in each world; None: nothing covered)."""
+    booleans, closed under reachability in each world; None: nothing covered), on at
+    most ``threads`` threads (default: as many as the process can really use)."""
     n = local_ptr.shape[1] - 1
-    threads = min(threads or get_num_threads(), max(local_ptr.shape[0], 1))
     if covered is None:
         covered = np.zeros((0, 0), dtype=np.bool_)
-    scratch = np.zeros((threads, ROWS, n + 1), dtype=np.int32)
-    scratch[:, 0] = -1
     # every uncovered node reaches itself in every world: that part is added here
     own = local_ptr.shape[0] - (covered.sum(axis=0) if covered.size else 0)
-    return _all_gains(world_ptr, local_ptr, dst, covered, scratch) + own
+    worlds = local_ptr.shape[0]
+    with parallel_threads(max(1, min(threads or worlds, worlds))) as used:
+        scratch = np.zeros((used, ROWS, n + 1), dtype=np.int32)
+        scratch[:, 0] = -1
+        return _all_gains(world_ptr, local_ptr, dst, covered, scratch) + own
