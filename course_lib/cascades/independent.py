@@ -47,8 +47,6 @@ def _arc_values(net, values, name, default=None):
     a mapping (u, v) -> value, or a sequence in compiled arc order."""
     if values is None:
         return default
-    if type(values) is float and 0.0 <= values <= 1.0:
-        return values, NO_ARRAY_F  # the common case, without the general checks' ~1 us
     if isinstance(values, numbers.Real) and not isinstance(values, bool):
         return check_probability(values, name), NO_ARRAY_F
     arcs = len(net.indices)
