@@ -11,10 +11,10 @@ import weakref
 
 import numpy as np
 
-__all__ = ["workspace"]
+__all__ = ["Workspace", "workspace"]
 
 
-class _Workspace:
+class Workspace:
     def __init__(self, n):
         self.active = np.zeros(n, dtype=np.bool_)
         self.count = np.zeros(n, dtype=np.int32)
@@ -31,5 +31,5 @@ def workspace(net):
     """The work arrays of ``net`` (a CompiledNetwork), made on first use."""
     work = _workspaces.get(net)
     if work is None:
-        work = _workspaces[net] = _Workspace(net.n)
+        work = _workspaces[net] = Workspace(net.n)
     return work

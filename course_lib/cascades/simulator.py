@@ -15,6 +15,7 @@ from .._guard import reference
 from ..networks import compile_network, node_indices
 from ._rng import rng_state
 from ._spread_kernels import ic_run, lt_run
+from ._workspace import Workspace
 from .independent import _active_labels, _arc_values, _check_model, _lt_thresholds, _lt_weights, _result
 
 __all__ = ["CascadeSimulator"]
@@ -80,21 +81,21 @@ class CascadeSimulator:
     def __init__(self, G, model="ic", p=0.1, seed=None, thresholds=None, weights=None):
         self.model = _check_model(model)
         self.net = net = compile_network(G)
-        n = net.n
         self._rng = rng_state(seed)
-        work = np.empty(2 * n + 1, dtype=np.int64)  # the IC kernel's layout; LT takes the two views
-        self._order, self._round_end = work[:n], work[n:]
+        # its own work arrays (the public functions share one set per network)
+        work = Workspace(net.n)
+        self._order, self._round_end = work.order, work.round_end
         if model == "ic":
             if thresholds is not None or weights is not None:
                 raise ValueError("thresholds and weights are options of model='lt'; the independent cascade uses p")
             prob, arc_p = _arc_values(net, p, "p")
             self._kernel = ic_run
             self._head = (net.indptr, net.indices)
-            self._tail = (prob, arc_p, self._rng, np.zeros(n, dtype=np.bool_), work)
+            self._tail = (prob, arc_p, self._rng, work.active, work.work)
         else:
             self._kernel = lt_run
             self._head = (net.indptr, net.indices, _lt_weights(net, weights))
-            self._tail = (_lt_thresholds(net, thresholds), self._rng, np.zeros(n), self._order, self._round_end)
+            self._tail = (_lt_thresholds(net, thresholds), self._rng, work.acc, work.order, work.round_end)
         self._args = None
         self._seed_key = None
         self.size = None
