@@ -63,9 +63,9 @@ def parallel_threads(at_most=None):
     """Run numba's parallel loops inside the block with at most ``at_most`` threads,
     never more than :func:`usable_cpus` or numba's own limit; yields the number."""
     previous = numba.get_num_threads()
-    threads = min(previous, usable_cpus(), at_most or previous)
-    numba.set_num_threads(max(1, threads))
+    threads = max(1, min(previous, usable_cpus(), at_most or previous))
+    numba.set_num_threads(threads)
     try:
-        yield max(1, threads)
+        yield threads
     finally:
         numba.set_num_threads(previous)
