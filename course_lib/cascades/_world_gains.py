@@ -8,18 +8,20 @@ the same few hundred others. Instead, per world:
 
 1. Tarjan's algorithm condenses the strongly connected components (SCCs), emitting
    them sinks first, so every component comes after all it reaches.
-2. A component whose descendants all have exactly one incoming arc (an *out-tree*
-   below it) reaches ``size + sum of its children's reach``: the children's reach sets
-   cannot overlap. One pass in Tarjan's order finds these counts.
-3. Any other component is searched over components, and the search stops at every
-   out-tree component it meets, adding that component's count: the nodes below an
-   out-tree root can only be entered through that root, so nothing is counted twice.
+2. A child is *private* when nothing else can enter what it reaches (it and everything
+   below it have exactly one incoming arc); private children's reach sets cannot
+   overlap anything. With at most one non-private child a component reaches
+   ``size + sum of its children's reach``, counted in one pass in Tarjan's order.
+3. Any other component is searched over components. The search stops at every
+   out-tree component it meets (all children private, recursively), adding its count,
+   and at the hub, the largest component, whose reach is marked once: a component
+   that reaches the hub counts the hub's reach at once and never enters it.
 
-The same pruning on unique entry is used by pruned Monte Carlo influence maximization
-(Ohsaka, Akiba, Yoshida & Kawarabayashi, AAAI 2014), which stops at one hub per
-world; here every out-tree component plays that part. Nodes with no kept arc out are
-handled without entering the search at all. Worlds are independent and are split
-between threads.
+Pruning at one hub per world is the idea of pruned Monte Carlo influence maximization
+(Ohsaka, Akiba, Yoshida & Kawarabayashi, AAAI 2014); the out-tree rule extends it to
+every component with one way in. Nodes with no kept arc out are counted where they
+are met, without entering the search. Worlds are independent and are split between
+threads.
 """
 from __future__ import annotations
 
