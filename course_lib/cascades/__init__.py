@@ -6,6 +6,7 @@ experiments over mean degree and threshold. Word-of-mouth models (Kempe, Kleinbe
 Tardos 2003): independent cascade, linear threshold, a simulator for many single runs,
 expected spread, live-edge worlds.
 """
+from .experiments import __all__ as _experiment_names
 from .experiments import (
     GLOBAL_CASCADE_CUTOFF,
     MultiplierResult,
@@ -54,14 +55,7 @@ __all__ = [
     "granovetter_response",
     "granovetter_normal_equilibrium",
     "granovetter_critical_sd",
-    "GLOBAL_CASCADE_CUTOFF",
-    "cascade_sizes",
-    "cascade_frequency",
-    "PhaseDiagram",
-    "cascade_phase_diagram",
-    "MultiplierResult",
-    "influentials_multiplier",
-    "multiplier_curve",
+    *_experiment_names,
     "CascadeResult",
     "node_thresholds",
     "threshold_cascade",

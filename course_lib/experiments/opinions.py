@@ -173,6 +173,22 @@ def empowerment_frame(W, x0, susceptibility, agent, *, new_susceptibility=None, 
     return frame
 
 
+def _centrality_sweep(W, susceptibility, agent, values, voices, centrality_of):
+    """Rows (susceptibility, voice, centrality) with the agent's susceptibility set to
+    each of ``values`` and their voice amplified by each of ``voices``;
+    ``centrality_of(W, susceptibility)`` gives the agent's centrality."""
+    W = np.asarray(W, dtype=float)
+    base = np.broadcast_to(np.asarray(susceptibility, dtype=float), (W.shape[0],)).copy()
+    rows = []
+    for voice in voices:
+        Wv = opinions.amplify_voice(W, agent, voice) if voice != 1.0 else W
+        for s in values:
+            lam = base.copy()
+            lam[agent] = s
+            rows.append((float(s), float(voice), float(centrality_of(Wv, lam))))
+    return pd.DataFrame(rows, columns=["susceptibility", "voice", "centrality"])
+
+
 def centrality_sweep_frame(W, susceptibility, agent, values, voices=(1.0,)):
     """Closed-form influence centrality of ``agent`` as their own susceptibility runs
     through ``values``, for each voice factor.
@@ -182,17 +198,8 @@ def centrality_sweep_frame(W, susceptibility, agent, values, voices=(1.0,)):
     DataFrame
         Columns ``susceptibility``, ``voice``, ``centrality``.
     """
-    W = np.asarray(W, dtype=float)
-    n = W.shape[0]
-    base = np.broadcast_to(np.asarray(susceptibility, dtype=float), (n,)).copy()
-    rows = []
-    for voice in voices:
-        Wv = opinions.amplify_voice(W, agent, voice) if voice != 1.0 else W
-        for s in values:
-            lam = base.copy()
-            lam[agent] = s
-            rows.append((float(s), float(voice), float(opinions.influence_centrality(Wv, lam)[agent])))
-    return pd.DataFrame(rows, columns=["susceptibility", "voice", "centrality"])
+    return _centrality_sweep(W, susceptibility, agent, values, voices,
+                             lambda Wv, lam: opinions.influence_centrality(Wv, lam)[agent])
 
 
 def simulated_centrality_frame(W, susceptibility, agent, values, voices=(1.0,), steps=300):
@@ -208,20 +215,10 @@ def simulated_centrality_frame(W, susceptibility, agent, values, voices=(1.0,), 
     DataFrame
         Columns ``susceptibility``, ``voice``, ``centrality``.
     """
-    W = np.asarray(W, dtype=float)
-    n = W.shape[0]
-    base = np.broadcast_to(np.asarray(susceptibility, dtype=float), (n,)).copy()
-    unit = np.zeros(n)
+    unit = np.zeros(np.shape(W)[0])
     unit[agent] = 1.0
-    rows = []
-    for voice in voices:
-        Wv = opinions.amplify_voice(W, agent, voice) if voice != 1.0 else W
-        for s in values:
-            lam = base.copy()
-            lam[agent] = s
-            final = opinions.friedkin_johnsen(Wv, unit, lam, steps).final
-            rows.append((float(s), float(voice), float(final.mean())))
-    return pd.DataFrame(rows, columns=["susceptibility", "voice", "centrality"])
+    return _centrality_sweep(W, susceptibility, agent, values, voices,
+                             lambda Wv, lam: opinions.friedkin_johnsen(Wv, unit, lam, steps).final.mean())
 
 
 # =========================================================================== lesson 05
