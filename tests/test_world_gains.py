@@ -44,6 +44,20 @@ def test_covered_nodes_drop_out():
     assert gains_of(*sample.adjacency, covered, np.arange(10), 1).tolist() == expected
 
 
+def test_sinks_folded_shared_or_covered():
+    # 1 and 2 are sinks shared by 0 and 3 (no overlap: 0 reaches 3 nodes); 5 is 4's
+    # private sink; 6 has three ways in and a sink 7 that 9 also reaches directly, so
+    # 9's children overlap at 7
+    edges = [(0, 1), (0, 2), (3, 1), (3, 2), (4, 5), (4, 6), (6, 7), (8, 6), (9, 6), (9, 7)]
+    sample = one_world(edges, 10)
+    expected = [3, 1, 1, 3, 4, 1, 2, 1, 3, 3]
+    assert all_gains(*sample.adjacency).tolist() == expected, "reach counted by hand"
+    covered = sample.new_cover()
+    sample.cover(covered, 5)  # a seed that is a private sink of an uncovered node
+    expected[4], expected[5] = 3, 0
+    assert all_gains(*sample.adjacency, covered).tolist() == expected, "gains given {5} covered"
+
+
 @pytest.mark.parametrize("p", [0.02, 0.1, 0.3, 0.8])
 def test_all_gains_equals_plain_search_on_scale_free_graph(p):
     """Sparse worlds (trees), near-critical ones (shared descendants) and supercritical

@@ -6,22 +6,31 @@ the world). A search from every node costs the sum of all reach sizes, which exp
 near the critical point, where each world holds a few hundred nodes that all reach
 the same few hundred others. Instead, per world:
 
-1. Tarjan's algorithm condenses the strongly connected components (SCCs), emitting
-   them sinks first, so every component comes after all it reaches.
-2. A child is *private* when nothing else can enter what it reaches (it and everything
+1. The world is relabelled into a small local graph: its nodes with a kept arc out,
+   numbered in order, then the *shared sinks* (no arc out, two or more in). A sink
+   with one arc in is *private*: it is folded into its parent's weight, so it costs
+   nothing later. Nodes left without a local arc are *leaves*.
+2. Tarjan's algorithm condenses the strongly connected components (SCCs), emitting
+   them sinks first, so every component comes after all it reaches. Leaves are
+   one-node components numbered before the rest.
+3. A child is *private* when nothing else can enter what it reaches (it and everything
    below it have exactly one incoming arc); private children's reach sets cannot
-   overlap anything. With at most one non-private child a component reaches
-   ``size + sum of its children's reach``, counted in one pass in Tarjan's order.
-3. Any other component is searched over components. The search stops at every
+   overlap anything, and a shared leaf can only overlap a shared component. So with
+   no shared component child, or one and no shared leaf, a component reaches ``weight
+   + sum of its children's reach``, counted in one pass in Tarjan's order.
+4. Any other component is searched over components. The search stops at every
    out-tree component it meets (all children private, recursively), adding its count,
    and at the hub, the largest component, whose reach is marked once: a component
    that reaches the hub counts the hub's reach at once and never enters it.
 
 Pruning at one hub per world is the idea of pruned Monte Carlo influence maximization
 (Ohsaka, Akiba, Yoshida & Kawarabayashi, AAAI 2014); the out-tree rule extends it to
-every component with one way in. Nodes with no kept arc out are counted where they
-are met, without entering the search. Worlds are independent and are split between
-threads.
+every component with one way in. Worlds are independent and are split between threads.
+
+On random worlds every data-dependent branch is a coin flip for the processor, and a
+mispredicted one costs more than the work it guards, so the relabelling loops compute
+with 0/1 integers instead of branching, and Tarjan keeps one array (Pearce, "A
+space-efficient algorithm for finding strongly connected components", 2016).
 """
 from __future__ import annotations
 
@@ -32,146 +41,235 @@ from .._threads import parallel_threads
 
 __all__ = ["all_gains"]
 
+COVERED = -(1 << 30)  # local id of a covered node: its arcs in are dropped
+
+# rows of the per-thread scratch array (int32, one entry per local node or component)
+(GLOB, LPTR, WEIGHT, NIN, SINK_NIN, RINDEX, CALL_NODE, CALL_ARC, CALL_IDX, CALL_BASE,
+ TSTACK, MEMBERS, COMP_START, CSIZE, REACH, COMP_IN, IS_TREE, REACHES_HUB, STAMP,
+ SEARCH, IN_HUB, HUB_NODES) = range(22)
+ROWS = 22
+
 
 @njit(cache=True)
-def _world_gains(ptr, block, covered, gains, s, mark):
-    """Add (reach - 1) to ``gains[v]`` for every uncovered ``v`` with a kept arc out in
-    one world (adjacency ``ptr``/``block``). ``s`` holds the scratch arrays, restored
-    on return except the stamp rows, which compare with ``mark``: it only grows, and
-    the new value is returned."""
-    index, low, comp, onstack, node_in, stamp_node = s[0], s[1], s[2], s[3], s[4], s[5]
-    tstack, call_node, call_arc, members, comp_start = s[6], s[7], s[8], s[9], s[10]
-    comp_in, reach, is_tree, stamp_comp, search = s[11], s[12], s[13], s[14], s[15]
-    in_hub, reaches_hub, hub_nodes = s[16], s[17], s[18]
+def _relabel(ptr, block, covered, s, node_in, lid, larc, kept_before, priv_before):
+    """Local graph of one world (adjacency ``ptr``/``block``): ``s[GLOB]`` maps local
+    ids to nodes, ``s[LPTR]``/``larc`` are the local arcs, ``s[WEIGHT]`` counts a node
+    and its private sinks, ``s[NIN]`` its arcs in. Returns (nodes with an arc out,
+    local nodes)."""
+    glob, lptr, weight, nin, sink_nin = s[GLOB], s[LPTR], s[WEIGHT], s[NIN], s[SINK_NIN]
     n = ptr.size - 1
-    # arcs into every uncovered node (an arc into one comes from an uncovered node:
-    # covered nodes only reach covered ones)
     for i in range(block.size):
-        if not covered[block[i]]:
-            node_in[block[i]] += 1
-    counter = 0
+        node_in[block[i]] += 1
+    m = 0
+    shared = 0
+    for x in range(n):
+        cov = np.int32(covered[x])
+        out = np.int32(ptr[x + 1] > ptr[x]) & (1 - cov)
+        arcs_in = node_in[x]
+        is_shared = (1 - out) & (1 - cov) & np.int32(arcs_in > 1)
+        # unconditional writes at moving positions instead of branches
+        glob[m] = x
+        nin[m] = arcs_in
+        sink_nin[shared] = arcs_in
+        # an arc out: m; shared sink: -2 - its number; private sink: -1
+        lid[x] = -1 + out * (m + 1) - is_shared * (1 + shared) + cov * (COVERED + 1)
+        m += out
+        shared += is_shared
+    kept = 0
+    private = 0
+    kept_before[0] = 0
+    priv_before[0] = 0
+    for i in range(block.size):
+        code = lid[block[i]]
+        larc[kept] = code if code >= 0 else m - 2 - code
+        kept += np.int32(code != -1) & np.int32(code > COVERED)
+        private += np.int32(code == -1)
+        kept_before[i + 1] = kept
+        priv_before[i + 1] = private
+    # arcs stay grouped by source, so prefix counts give each node's range and weight
+    for j in range(m):
+        a, b = ptr[glob[j]], ptr[glob[j] + 1]
+        lptr[j] = kept_before[a]
+        weight[j] = 1 + priv_before[b] - priv_before[a]
+    for j in range(shared + 1):
+        lptr[m + j] = kept
+    for j in range(shared):
+        weight[m + j] = 1
+        nin[m + j] = sink_nin[j]
+    for i in range(block.size):
+        node_in[block[i]] = 0
+    return m, m + shared
+
+
+@njit(cache=True)
+def _leaves(m, total, s, gains):
+    """Make every local node without a local arc a finished one-node component
+    (0, 1, ... in order) and add the gains of those with private sinks. Returns the
+    number of leaves."""
+    glob, lptr, weight, nin, rindex = s[GLOB], s[LPTR], s[WEIGHT], s[NIN], s[RINDEX]
+    reach, comp_in, is_tree, reaches_hub = s[REACH], s[COMP_IN], s[IS_TREE], s[REACHES_HUB]
+    finished = total + 1  # rindex of a node in component c: finished + c
+    leaves = 0
+    for j in range(total):
+        leaf = np.int32(lptr[j + 1] == lptr[j])
+        rindex[j] = leaf * (finished + leaves)
+        reach[leaves] = weight[j]
+        comp_in[leaves] = nin[j]
+        is_tree[leaves] = 1
+        reaches_hub[leaves] = 0
+        leaves += leaf
+    for j in range(m):
+        gains[glob[j]] += np.int32(lptr[j + 1] == lptr[j]) * (weight[j] - 1)
+    return leaves
+
+
+@njit(cache=True)
+def _condense(total, leaves, s, larc):
+    """Tarjan's algorithm, iterative, over the local nodes not yet finished. One array
+    ``rindex`` holds 0 (unvisited), the lowest index seen (on the stack) or ``total +
+    1 + component`` (finished, larger than any index, so it never lowers another).
+    Components are numbered from ``leaves`` in the order they finish, which is sinks
+    first. Returns the number of components, leaves included."""
+    lptr, weight, rindex = s[LPTR], s[WEIGHT], s[RINDEX]
+    call_node, call_arc, call_idx, call_base = s[CALL_NODE], s[CALL_ARC], s[CALL_IDX], s[CALL_BASE]
+    tstack, members, comp_start, csize = s[TSTACK], s[MEMBERS], s[COMP_START], s[CSIZE]
+    finished = total + 1
+    counter = 1
     top = 0
-    ncomp = 0
+    ncomp = leaves
     nmem = 0
-    # 1. Tarjan, iterative; only nodes with a kept arc out are entered (the others are
-    #    their own one-node sink components: reach 1, handled without a component id)
-    for r in range(n):
-        if ptr[r] == ptr[r + 1] or covered[r] or index[r] >= 0:
+    for r in range(total):
+        if rindex[r] != 0:
             continue
         entering = r
         depth = 0
         while True:
             if entering >= 0:
-                # number the node and put it on both stacks
-                index[entering] = counter
-                low[entering] = counter
+                rindex[entering] = counter
+                call_idx[depth] = counter
                 counter += 1
+                call_base[depth] = top
                 tstack[top] = entering
                 top += 1
-                onstack[entering] = 1
                 call_node[depth] = entering
-                call_arc[depth] = ptr[entering]
+                call_arc[depth] = lptr[entering]
                 depth += 1
                 entering = -1
             if depth == 0:
                 break
             x = call_node[depth - 1]
             i = call_arc[depth - 1]
-            if i < ptr[x + 1]:
+            if i < lptr[x + 1]:
                 call_arc[depth - 1] = i + 1
-                y = block[i]
-                if covered[y] or ptr[y] == ptr[y + 1]:
-                    continue
-                if index[y] < 0:
+                y = larc[i]
+                if rindex[y] == 0:
                     entering = y
-                elif onstack[y] and index[y] < low[x]:
-                    low[x] = index[y]
+                else:
+                    rindex[x] = min(rindex[x], rindex[y])
             else:
                 depth -= 1
+                if rindex[x] == call_idx[depth]:
+                    # x is a root: everything stacked since it entered is its component
+                    comp_start[ncomp] = nmem
+                    size = 0
+                    for t in range(call_base[depth], top):
+                        y = tstack[t]
+                        rindex[y] = finished + ncomp
+                        members[nmem] = y
+                        size += weight[y]
+                        nmem += 1
+                    top = call_base[depth]
+                    csize[ncomp] = size
+                    ncomp += 1
                 if depth > 0:
                     parent = call_node[depth - 1]
-                    if low[x] < low[parent]:
-                        low[parent] = low[x]
-                if low[x] == index[x]:
-                    comp_start[ncomp] = nmem
-                    while True:
-                        top -= 1
-                        y = tstack[top]
-                        onstack[y] = 0
-                        comp[y] = ncomp
-                        members[nmem] = y
-                        nmem += 1
-                        if y == x:
-                            break
-                    ncomp += 1
+                    rindex[parent] = min(rindex[parent], rindex[x])
     comp_start[ncomp] = nmem
-    # 2. the hub: the largest component; mark everything it reaches (in_hub)
-    hub = 0
-    for c in range(1, ncomp):
-        if comp_start[c + 1] - comp_start[c] > comp_start[hub + 1] - comp_start[hub]:
-            hub = c
+    return ncomp
+
+
+@njit(cache=True)
+def _mark_hub(hub, s, larc):
+    """Mark everything the hub component reaches (``s[IN_HUB]``); returns (how many
+    nodes that counts, local nodes marked)."""
+    lptr, weight, members, comp_start = s[LPTR], s[WEIGHT], s[MEMBERS], s[COMP_START]
+    in_hub, hub_nodes = s[IN_HUB], s[HUB_NODES]
+    x = members[comp_start[hub]]
+    in_hub[x] = 1
+    hub_nodes[0] = x
+    queued = 1
+    done = 0
     hub_reach = 0
-    if ncomp > 0:
-        x = members[comp_start[hub]]
-        in_hub[x] = 1
-        hub_nodes[0] = x
-        depth = 1
-        while depth > hub_reach:
-            x = hub_nodes[hub_reach]
-            hub_reach += 1
-            for i in range(ptr[x], ptr[x + 1]):
-                y = block[i]
-                if not covered[y] and not in_hub[y]:
-                    in_hub[y] = 1
-                    hub_nodes[depth] = y
-                    depth += 1
-    # 3. reach of every component, children first (Tarjan's order)
-    for c in range(ncomp):
-        # a child is private when nothing else reaches into what it reaches (it and
-        # everything below it have one way in): its reach adds without overlap
-        shared = 0
-        internal = 0
-        above_hub = c == hub
-        total = comp_start[c + 1] - comp_start[c]
+    while queued > done:
+        x = hub_nodes[done]
+        done += 1
+        hub_reach += weight[x]
+        for i in range(lptr[x], lptr[x + 1]):
+            y = larc[i]
+            if not in_hub[y]:
+                in_hub[y] = 1
+                hub_nodes[queued] = y
+                queued += 1
+    return hub_reach, done
+
+
+@njit(cache=True)
+def _world_gains(ptr, block, covered, gains, s, work, mark):
+    """Add (reach - 1) to ``gains[v]`` for every uncovered ``v`` with a kept arc out in
+    one world. ``s`` holds the scratch rows, left ready for the next world except the
+    stamps, which compare with ``mark``: it only grows, and the new value is returned."""
+    node_in, lid, larc, kept_before, priv_before = work
+    m, total = _relabel(ptr, block, covered, s, node_in, lid, larc, kept_before, priv_before)
+    leaves = _leaves(m, total, s, gains)
+    ncomp = _condense(total, leaves, s, larc)
+    glob, lptr, nin, rindex = s[GLOB], s[LPTR], s[NIN], s[RINDEX]
+    members, comp_start, csize = s[MEMBERS], s[COMP_START], s[CSIZE]
+    reach, comp_in, is_tree, reaches_hub = s[REACH], s[COMP_IN], s[IS_TREE], s[REACHES_HUB]
+    stamp, search, in_hub, hub_nodes = s[STAMP], s[SEARCH], s[IN_HUB], s[HUB_NODES]
+    finished = total + 1
+    hub = -1
+    hub_reach = 0
+    marked = 0
+    if ncomp > leaves:
+        hub = leaves
+        for c in range(leaves + 1, ncomp):
+            if csize[c] > csize[hub]:
+                hub = c
+        hub_reach, marked = _mark_hub(hub, s, larc)
+    # reach of every component, children first
+    for c in range(leaves, ncomp):
         mark += 1
+        stamp[c] = mark
+        shared_comps = 0
+        shared_leaves = 0
+        internal = 0
+        arcs_in = 0
+        above_hub = np.int32(c == hub)
+        total_c = csize[c]
         for j in range(comp_start[c], comp_start[c + 1]):
             x = members[j]
-            for i in range(ptr[x], ptr[x + 1]):
-                y = block[i]
-                if covered[y]:
-                    continue
-                if ptr[y] == ptr[y + 1]:
-                    if stamp_node[y] != mark:
-                        stamp_node[y] = mark
-                        total += 1
-                        if node_in[y] != 1:
-                            shared += 1
-                else:
-                    d = comp[y]
-                    if d == c:
-                        internal += 1
-                    elif stamp_comp[d] != mark:
-                        stamp_comp[d] = mark
-                        total += reach[d]
-                        above_hub = above_hub or reaches_hub[d] == 1
-                        if comp_in[d] != 1 or not is_tree[d]:
-                            shared += 1
-        is_tree[c] = shared == 0
+            arcs_in += nin[x]
+            for i in range(lptr[x], lptr[x + 1]):
+                d = rindex[larc[i]] - finished
+                internal += d == c
+                new = np.int32(stamp[d] != mark)
+                stamp[d] = mark
+                total_c += new * reach[d]
+                above_hub |= new & reaches_hub[d]
+                shared = new & (np.int32(comp_in[d] != 1) | (1 - is_tree[d]))
+                leaf = np.int32(d < leaves)
+                shared_leaves += shared & leaf
+                shared_comps += shared & (1 - leaf)
+        is_tree[c] = shared_leaves + shared_comps == 0
         reaches_hub[c] = above_hub
-        entering = -internal
-        for j in range(comp_start[c], comp_start[c + 1]):
-            entering += node_in[members[j]]
-        comp_in[c] = entering
-        # with at most one shared child the sum is exact as well
-        tree = shared <= 1
-        if not tree and c != hub:
-            # children's reach sets overlap somewhere: search over components. If c
-            # reaches the hub, what the hub reaches counts at once and is never
-            # entered; out-tree components that do not reach the hub count at once
-            # too (below them every node has one way in)
+        comp_in[c] = arcs_in - internal
+        if (shared_comps > 1 or (shared_comps == 1 and shared_leaves > 0)) and c != hub:
+            # children's reach sets may overlap: search over components. If c reaches
+            # the hub, what the hub reaches counts at once and is never entered;
+            # out-tree components that do not reach the hub count at once too
             mark += 1
-            total = comp_start[c + 1] - comp_start[c] + (hub_reach if above_hub else 0)
-            stamp_comp[c] = mark
+            total_c = csize[c] + above_hub * hub_reach
+            stamp[c] = mark
             search[0] = c
             depth = 1
             while depth > 0:
@@ -179,39 +277,27 @@ def _world_gains(ptr, block, covered, gains, s, mark):
                 e = search[depth]
                 for j in range(comp_start[e], comp_start[e + 1]):
                     x = members[j]
-                    for i in range(ptr[x], ptr[x + 1]):
-                        y = block[i]
-                        if covered[y] or (above_hub and in_hub[y]):
+                    for i in range(lptr[x], lptr[x + 1]):
+                        y = larc[i]
+                        if above_hub and in_hub[y]:
                             continue
-                        if ptr[y] == ptr[y + 1]:
-                            if stamp_node[y] != mark:
-                                stamp_node[y] = mark
-                                total += 1
+                        d = rindex[y] - finished
+                        if stamp[d] == mark:
                             continue
-                        d = comp[y]
-                        if stamp_comp[d] == mark:
-                            continue
-                        stamp_comp[d] = mark
+                        stamp[d] = mark
                         if is_tree[d] and not reaches_hub[d]:
-                            total += reach[d]
+                            total_c += reach[d]
                         else:
-                            total += comp_start[d + 1] - comp_start[d]
+                            total_c += csize[d]
                             search[depth] = d
                             depth += 1
-        reach[c] = hub_reach if c == hub else total
+        reach[c] = hub_reach if c == hub else total_c
         for j in range(comp_start[c], comp_start[c + 1]):
-            gains[members[j]] += reach[c] - 1
-    # restore the scratch rows that are not stamps
-    for j in range(nmem):
-        index[members[j]] = -1
-    for j in range(hub_reach):
+            gains[glob[members[j]]] += reach[c] - 1
+    for j in range(marked):
         in_hub[hub_nodes[j]] = 0
-    for i in range(block.size):
-        node_in[block[i]] = 0
+    rindex[:total] = 0
     return mark
-
-
-ROWS = 19  # scratch rows used by _world_gains
 
 
 @njit(cache=True, parallel=True)
@@ -232,18 +318,20 @@ def _all_gains(world_ptr, local_ptr, dst, covered, scratch):
         mark = 0
         ptr = np.empty(n + 1, dtype=local_ptr.dtype)
         block = np.empty(longest, dtype=dst.dtype)
+        work = (np.zeros(n, dtype=np.int32), np.empty(n, dtype=np.int32),
+                np.empty(longest, dtype=np.int32), np.empty(longest + 1, dtype=np.int32),
+                np.empty(longest + 1, dtype=np.int32))
         for w in range(t * worlds // threads, (t + 1) * worlds // threads):
             cov = covered[w] if covered.shape[0] > 0 else nothing
             if mark > 2**30:  # before the int32 stamps could overflow
-                s[5] = 0
-                s[14] = 0
+                s[STAMP] = 0
                 mark = 0
             # copy the world's rows first: read in order they stream in at full memory
-            # speed, where the search's scattered reads would each wait for memory
+            # speed, where the relabelling's scattered reads would each wait for memory
             ptr[:] = local_ptr[w]
             size = world_ptr[w + 1] - world_ptr[w]
             block[:size] = dst[world_ptr[w]:world_ptr[w + 1]]
-            mark = _world_gains(ptr, block[:size], cov, gains, s, mark)
+            mark = _world_gains(ptr, block[:size], cov, gains, s, work, mark)
     return per_thread.sum(axis=0)
 
 
@@ -258,6 +346,5 @@ def all_gains(world_ptr, local_ptr, dst, covered=None, threads=None):
     own = local_ptr.shape[0] - (covered.sum(axis=0) if covered.size else 0)
     worlds = local_ptr.shape[0]
     with parallel_threads(max(1, min(threads or worlds, worlds))) as used:
-        scratch = np.zeros((used, ROWS, n + 1), dtype=np.int32)
-        scratch[:, 0] = -1
+        scratch = np.zeros((used, ROWS, n + 2), dtype=np.int32)
         return _all_gains(world_ptr, local_ptr, dst, covered, scratch) + own
