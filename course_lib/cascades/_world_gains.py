@@ -18,7 +18,12 @@ the same few hundred others. Instead, per world:
    overlap anything, and a shared leaf can only overlap a shared component. So with
    no shared component child, or one and no shared leaf, a component reaches ``weight
    + sum of its children's reach``, counted in one pass in Tarjan's order.
-4. Any other component is searched over components. The search stops at every
+4. Two children's reach sets overlap only if both reach a *merge* component (two or
+   more arcs in): follow one child's path to a common node back to where it first
+   enters the other's reach set. Each component carries a 64-bit summary of the merge
+   components below it (one hashed bit each, OR-ed up from its children); children
+   whose summaries share no bit cannot overlap, and their sum is exact too.
+5. Any other component is searched over components. The search stops at every
    out-tree component it meets (all children private, recursively), adding its count,
    and at the hub, the largest component, whose reach is marked once: a component
    that reaches the hub counts the hub's reach at once and never enters it.
@@ -213,12 +218,19 @@ def _mark_hub(hub, s, larc):
     return hub_reach, done
 
 
+@njit(cache=True, inline="always")
+def _summary_bit(d, is_merge):
+    """The bit component ``d`` sets in summaries of the merge components below: a
+    multiplicative hash of its number, or none when it is not a merge."""
+    return np.uint64(is_merge) << ((np.uint64(d) * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(58))
+
+
 @njit(cache=True)
 def _world_gains(ptr, block, covered, gains, s, work, mark):
     """Add (reach - 1) to ``gains[v]`` for every uncovered ``v`` with a kept arc out in
     one world. ``s`` holds the scratch rows, left ready for the next world except the
     stamps, which compare with ``mark``: it only grows, and the new value is returned."""
-    node_in, lid, larc, kept_before, priv_before = work
+    node_in, lid, larc, kept_before, priv_before, summary = work
     m, total = _relabel(ptr, block, covered, s, node_in, lid, larc, kept_before, priv_before)
     leaves = _leaves(m, total, s, gains)
     ncomp = _condense(total, leaves, s, larc)
@@ -227,6 +239,7 @@ def _world_gains(ptr, block, covered, gains, s, work, mark):
     reach, comp_in, is_tree, reaches_hub = s[REACH], s[COMP_IN], s[IS_TREE], s[REACHES_HUB]
     stamp, search, in_hub, hub_nodes = s[STAMP], s[SEARCH], s[IN_HUB], s[HUB_NODES]
     finished = total + 1
+    summary[:leaves] = 0
     hub = -1
     hub_reach = 0
     marked = 0
@@ -246,6 +259,8 @@ def _world_gains(ptr, block, covered, gains, s, work, mark):
         arcs_in = 0
         above_hub = np.int32(c == hub)
         total_c = csize[c]
+        below = np.uint64(0)
+        overlap = np.uint64(0)
         for j in range(comp_start[c], comp_start[c + 1]):
             x = members[j]
             arcs_in += nin[x]
@@ -260,10 +275,15 @@ def _world_gains(ptr, block, covered, gains, s, work, mark):
                 leaf = np.int32(d < leaves)
                 shared_leaves += shared & leaf
                 shared_comps += shared & (1 - leaf)
+                # a child met again adds nothing (the mask is all ones only when new)
+                child = (summary[d] | _summary_bit(d, comp_in[d] > 1)) & (np.uint64(0) - np.uint64(new))
+                overlap |= below & child
+                below |= child
         is_tree[c] = shared_leaves + shared_comps == 0
         reaches_hub[c] = above_hub
         comp_in[c] = arcs_in - internal
-        if (shared_comps > 1 or (shared_comps == 1 and shared_leaves > 0)) and c != hub:
+        summary[c] = below
+        if (shared_comps > 1 or (shared_comps == 1 and shared_leaves > 0)) and overlap != 0 and c != hub:
             # children's reach sets may overlap: search over components. If c reaches
             # the hub, what the hub reaches counts at once and is never entered;
             # out-tree components that do not reach the hub count at once too
@@ -320,7 +340,7 @@ def _all_gains(world_ptr, local_ptr, dst, covered, scratch):
         block = np.empty(longest, dtype=dst.dtype)
         work = (np.zeros(n, dtype=np.int32), np.empty(n, dtype=np.int32),
                 np.empty(longest, dtype=np.int32), np.empty(longest + 1, dtype=np.int32),
-                np.empty(longest + 1, dtype=np.int32))
+                np.empty(longest + 1, dtype=np.int32), np.empty(n + 2, dtype=np.uint64))
         for w in range(t * worlds // threads, (t + 1) * worlds // threads):
             cov = covered[w] if covered.shape[0] > 0 else nothing
             if mark > 2**30:  # before the int32 stamps could overflow
