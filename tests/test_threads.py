@@ -1,7 +1,8 @@
 """Thread counts for the parallel loops: container CPU quotas are respected."""
 import numba
+import pytest
 
-from course_lib._threads import _cgroup_quota, parallel_threads, usable_cpus
+from course_lib._threads import _cgroup_quota, parallel_threads, run_on_threads, usable_cpus
 
 
 def test_cgroup_v2_quota(tmp_path):
@@ -30,3 +31,16 @@ def test_parallel_threads_caps_and_restores():
     assert numba.get_num_threads() == before, "numba's thread count is restored"
     with parallel_threads() as used:
         assert 1 <= used <= min(before, usable_cpus())
+
+
+def test_run_on_threads_runs_every_share_and_raises_what_a_share_raises():
+    seen = []
+    run_on_threads(seen.append, 4)
+    assert sorted(seen) == [0, 1, 2, 3], "each share once"
+
+    def fails_on_two(t):
+        if t == 2:
+            raise ValueError("share 2 failed")
+
+    with pytest.raises(ValueError, match="share 2"):
+        run_on_threads(fails_on_two, 3)

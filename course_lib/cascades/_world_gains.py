@@ -40,9 +40,9 @@ space-efficient algorithm for finding strongly connected components", 2016).
 from __future__ import annotations
 
 import numpy as np
-from numba import njit, prange
+from numba import njit
 
-from .._threads import parallel_threads
+from .._threads import parallel_threads, run_on_threads
 
 __all__ = ["all_gains"]
 
@@ -320,51 +320,44 @@ def _world_gains(ptr, block, covered, gains, s, work, mark):
     return mark
 
 
-@njit(cache=True, parallel=True)
-def _all_gains(world_ptr, local_ptr, dst, covered, scratch):
-    """Sum over worlds of every node's marginal gain minus one per world where it is
-    uncovered (the node itself). ``covered`` is worlds x nodes (or 0 x 0: nothing
-    covered). Each of the ``len(scratch)`` threads takes a share of the worlds."""
-    worlds, n = local_ptr.shape[0], local_ptr.shape[1] - 1
-    threads = scratch.shape[0]
-    per_thread = np.zeros((threads, n), dtype=np.int64)
+@njit(cache=True, nogil=True)
+def _share_of_worlds(first, last, world_ptr, local_ptr, dst, covered, s, gains):
+    """Add to ``gains`` every node's marginal gain minus one in worlds ``first`` to
+    ``last - 1``, with the scratch rows ``s``. ``covered`` is worlds x nodes (or 0 x 0:
+    nothing covered). Releases the GIL, so threads can run shares at once."""
+    n = local_ptr.shape[1] - 1
     nothing = np.zeros(n, dtype=np.bool_)
     longest = 0
-    for w in range(worlds):
+    for w in range(first, last):
         longest = max(longest, world_ptr[w + 1] - world_ptr[w])
-    for t in prange(threads):
-        s = scratch[t]
-        gains = per_thread[t]
-        mark = 0
-        ptr = np.empty(n + 1, dtype=local_ptr.dtype)
-        block = np.empty(longest, dtype=dst.dtype)
-        work = (np.zeros(n, dtype=np.int32), np.empty(n, dtype=np.int32),
-                np.empty(longest, dtype=np.int32), np.empty(longest + 1, dtype=np.int32),
-                np.empty(longest + 1, dtype=np.int32), np.empty(n + 2, dtype=np.uint64))
-        for w in range(t * worlds // threads, (t + 1) * worlds // threads):
-            cov = covered[w] if covered.shape[0] > 0 else nothing
-            if mark > 2**30:  # before the int32 stamps could overflow
-                s[STAMP] = 0
-                mark = 0
-            # copy the world's rows first: read in order they stream in at full memory
-            # speed, where the relabelling's scattered reads would each wait for memory
-            ptr[:] = local_ptr[w]
-            size = world_ptr[w + 1] - world_ptr[w]
-            block[:size] = dst[world_ptr[w]:world_ptr[w + 1]]
-            mark = _world_gains(ptr, block[:size], cov, gains, s, work, mark)
-    return per_thread.sum(axis=0)
+    work = (np.zeros(n, dtype=np.int32), np.empty(n, dtype=np.int32),
+            np.empty(longest, dtype=np.int32), np.empty(longest + 1, dtype=np.int32),
+            np.empty(longest + 1, dtype=np.int32), np.empty(n + 2, dtype=np.uint64))
+    mark = 0
+    for w in range(first, last):
+        cov = covered[w] if covered.shape[0] > 0 else nothing
+        if mark > 2**30:  # before the int32 stamps could overflow
+            s[STAMP] = 0
+            mark = 0
+        mark = _world_gains(local_ptr[w], dst[world_ptr[w]:world_ptr[w + 1]], cov, gains, s, work, mark)
 
 
 def all_gains(world_ptr, local_ptr, dst, covered=None, threads=None):
     """Sum over worlds of every node's marginal gain given ``covered`` (worlds x nodes
     booleans, closed under reachability in each world; None: nothing covered), on at
     most ``threads`` threads (default: as many as the process can really use)."""
-    n = local_ptr.shape[1] - 1
+    worlds, n = local_ptr.shape[0], local_ptr.shape[1] - 1
     if covered is None:
         covered = np.zeros((0, 0), dtype=np.bool_)
-    # every uncovered node reaches itself in every world: that part is added here
-    own = local_ptr.shape[0] - (covered.sum(axis=0) if covered.size else 0)
-    worlds = local_ptr.shape[0]
     with parallel_threads(max(1, min(threads or worlds, worlds))) as used:
+        gains = np.zeros((used, n), dtype=np.int64)
         scratch = np.zeros((used, ROWS, n + 2), dtype=np.int32)
-        return _all_gains(world_ptr, local_ptr, dst, covered, scratch) + own
+
+        def share(t):
+            _share_of_worlds(t * worlds // used, (t + 1) * worlds // used, world_ptr, local_ptr, dst,
+                             covered, scratch[t], gains[t])
+
+        run_on_threads(share, used)
+    # every uncovered node reaches itself in every world: that part is added here
+    own = worlds - (covered.sum(axis=0) if covered.size else 0)
+    return gains.sum(axis=0) + own

@@ -13,7 +13,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit, prange
+from numba import njit
+
+from .._threads import run_on_threads
 
 
 @njit(cache=True)
@@ -142,26 +144,38 @@ def reach_over_worlds(world_ptr, local_ptr, dst, node, covered, mark_covered):
     return total
 
 
-@njit(cache=True, parallel=True)
+@njit(cache=True, nogil=True)
+def _gains_in_worlds(first, last, world_ptr, local_ptr, dst, covered, candidates, gains):
+    """Add to ``gains`` each candidate's marginal gain summed over worlds ``first`` to
+    ``last - 1``. Releases the GIL, so threads can run shares at once."""
+    n = local_ptr.shape[1] - 1
+    stamp = np.zeros(n, dtype=np.int64)
+    stack = np.empty(n, dtype=np.int64)
+    mark = 0
+    for w in range(first, last):
+        block = dst[world_ptr[w]:world_ptr[w + 1]]
+        ptr = local_ptr[w]
+        cov = covered[w]
+        for j in range(candidates.size):
+            mark += 1
+            gains[j] += _reach(ptr, block, candidates[j], cov, stamp, mark, stack, False)
+
+
 def gains_of(world_ptr, local_ptr, dst, covered, candidates, threads):
-    """Sum over worlds of the marginal gain of each of ``candidates`` given ``covered``.
+    """Sum over worlds of the marginal gain of each of ``candidates`` given ``covered``,
+    on ``threads`` threads.
 
     Worlds are the outer loop, so each world's rows stay in cache while every
     candidate is searched in it; evaluating candidates one by one instead reads a
     fresh row of every world per candidate, which costs a cache miss per world.
     """
-    worlds, n = local_ptr.shape[0], local_ptr.shape[1] - 1
-    per_thread = np.zeros((threads, candidates.size), dtype=np.int64)
-    for t in prange(threads):
-        stamp = np.zeros(n, dtype=np.int64)
-        stack = np.empty(n, dtype=np.int64)
-        mark = 0
-        for w in range(t * worlds // threads, (t + 1) * worlds // threads):
-            block = dst[world_ptr[w]:world_ptr[w + 1]]
-            ptr = local_ptr[w]
-            cov = covered[w]
-            for j in range(candidates.size):
-                v = candidates[j]
-                mark += 1
-                per_thread[t, j] += _reach(ptr, block, v, cov, stamp, mark, stack, False)
-    return per_thread.sum(axis=0)
+    worlds = local_ptr.shape[0]
+    threads = max(1, min(threads, worlds))
+    gains = np.zeros((threads, candidates.size), dtype=np.int64)
+
+    def share(t):
+        _gains_in_worlds(t * worlds // threads, (t + 1) * worlds // threads, world_ptr, local_ptr, dst,
+                         covered, candidates, gains[t])
+
+    run_on_threads(share, threads)
+    return gains.sum(axis=0)
