@@ -1,4 +1,5 @@
 """The README, CI script and Binder files agree with each other and with the tree."""
+import os
 import re
 import subprocess
 import sys
@@ -44,6 +45,14 @@ def test_binder_installs_the_project_itself():
     version = tuple(int(x) for x in runtime.removeprefix("python-").split("."))
     required = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
     assert required == ">=3.10" and version >= (3, 10)
+
+
+def test_binder_post_build_runs_every_lesson():
+    script = ROOT / "binder" / "postBuild"
+    assert os.access(script, os.X_OK), "repo2docker runs postBuild only when it is executable"
+    subprocess.run(["bash", "-n", str(script)], check=True)  # parses as bash
+    # every lesson, so the numba cache in the image covers every lesson's functions
+    assert "for lesson in lessons/*.ipynb" in script.read_text()
 
 
 def test_binder_link_opens_lesson_00():
