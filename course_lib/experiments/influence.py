@@ -85,17 +85,12 @@ def seeding_network(kind, n=1000, seed=3):
     """One of :data:`SEEDING_NETWORKS` with ``n`` nodes and mean degree about 6.
 
     ``"communities"`` is :func:`hub_community_network` with 8 communities, the
-    best-connected people all in community 0.
+    best-connected people all in community 0. The other kinds are lesson 01's
+    (:func:`consumer_network`).
     """
-    if kind == "Poisson":
-        return networks.poisson_network(n, 6.0, seed=seed)
-    if kind == "small world":
-        return networks.small_world_network(n, 6, 0.1, seed=seed)
-    if kind == "scale-free":
-        return networks.scale_free_network(n, 3, seed=seed)
     if kind == "communities":
         return hub_community_network(8, n // 8, 16.0, 4.0, 0.5, seed=seed)
-    raise ValueError(f"kind must be one of {SEEDING_NETWORKS}, got {kind!r}")
+    return consumer_network(kind, n, seed)
 
 
 def _rankings(net, k_max, strategies, model, p, select_runs, rng):
