@@ -1,4 +1,5 @@
 """The README, CI script and Binder files agree with each other and with the tree."""
+import json
 import os
 import re
 import subprocess
@@ -9,6 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+LESSONS = ROOT / "lessons"
 
 
 def block(marker):
@@ -47,12 +49,40 @@ def test_binder_installs_the_project_itself():
     assert required == ">=3.10" and version >= (3, 10)
 
 
-def test_binder_post_build_runs_every_lesson():
+def test_binder_post_build_runs_every_lesson_and_silences_news(tmp_path):
     script = ROOT / "binder" / "postBuild"
     assert os.access(script, os.X_OK), "repo2docker runs postBuild only when it is executable"
-    subprocess.run(["bash", "-n", str(script)], check=True)  # parses as bash
+    # run it with stand-ins: `python` reports a scratch prefix, `jupyter` logs its calls
+    # and fails on one lesson, which must be reported without stopping the build
+    stubs, prefix, calls = tmp_path / "bin", tmp_path / "prefix", tmp_path / "calls"
+    stubs.mkdir()
+    (stubs / "python").write_text(f"#!/bin/sh\necho {prefix}\n")
+    (stubs / "jupyter").write_text(f'#!/bin/sh\necho "$@" >> {calls}\ncase "$*" in *00_start*) exit 1;; esac\n')
+    for stub in stubs.iterdir():
+        stub.chmod(0o755)
+    env = dict(os.environ, PATH=f"{stubs}{os.pathsep}{os.environ['PATH']}")
+    run = subprocess.run(["bash", str(script)], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
     # every lesson, so the numba cache in the image covers every lesson's functions
-    assert "for lesson in lessons/*.ipynb" in script.read_text()
+    executed = sorted(line.split()[-1] for line in calls.read_text().splitlines())
+    assert executed == sorted(f"lessons/{p.name}" for p in LESSONS.glob("*.ipynb")), executed
+    assert "could not run lessons/00_start_here.ipynb" in run.stdout
+    # JupyterLab reads overrides.json from <prefix>/share/jupyter/lab/settings
+    overrides = json.loads((prefix / "share/jupyter/lab/settings/overrides.json").read_text())
+    assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+
+
+def test_binder_overrides_are_settings_jupyterlab_knows():
+    import jupyterlab
+
+    schemas = Path(jupyterlab.__file__).parent / "schemas"
+    overrides = json.loads((ROOT / "binder" / "overrides.json").read_text())
+    for plugin, values in overrides.items():
+        package, name = plugin.rsplit(":", 1)
+        schema = json.loads((schemas / package / f"{name}.json").read_text())["properties"]
+        for key, value in values.items():
+            allowed = [choice["const"] for choice in schema[key].get("oneOf", [])]
+            assert key in schema and (not allowed or value in allowed), f"{plugin} {key}={value!r}"
 
 
 def test_binder_link_opens_lesson_00():
