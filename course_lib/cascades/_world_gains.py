@@ -23,9 +23,12 @@ the same few hundred others. Instead, per world:
    enters the other's reach set. Each component carries a 64-bit summary of the merge
    components below it (one hashed bit each, OR-ed up from its children); children
    whose summaries share no bit cannot overlap, and their sum is exact too.
-5. Any other component is searched over components. The search stops at every
-   out-tree component it meets (all children private, recursively), adding its count,
-   and at the hub, the largest component, whose reach is marked once: a component
+5. Any other component is searched over components, following the list of distinct
+   child components that step 3 writes for each component as it counts (so a search
+   step reads one list entry instead of a member's arcs and their components). The
+   search stops at every out-tree component it meets (all children private,
+   recursively), adding its count, and at the hub, the largest component: the first
+   search from above the hub marks what the hub reaches, and from then on a component
    that reaches the hub counts the hub's reach at once and never enters it.
 
 Pruning at one hub per world is the idea of pruned Monte Carlo influence maximization
@@ -51,8 +54,8 @@ COVERED = -(1 << 30)  # local id of a covered node: its arcs in are dropped
 # rows of the per-thread scratch array (int32, one entry per local node or component)
 (GLOB, LPTR, WEIGHT, NIN, SINK_NIN, RINDEX, CALL_NODE, CALL_ARC, CALL_IDX, CALL_BASE,
  TSTACK, MEMBERS, COMP_START, CSIZE, REACH, COMP_IN, IS_TREE, REACHES_HUB, STAMP,
- SEARCH, IN_HUB, HUB_NODES) = range(22)
-ROWS = 22
+ SEARCH, IN_HUB, HUB_COMPS, COND_PTR, STOP) = range(24)
+ROWS = 24
 
 
 @njit(cache=True)
@@ -122,6 +125,7 @@ def _leaves(m, total, s, gains):
         comp_in[leaves] = nin[j]
         is_tree[leaves] = 1
         reaches_hub[leaves] = 0
+        s[STOP, leaves] = 1
         leaves += leaf
     for j in range(m):
         gains[glob[j]] += np.int32(lptr[j + 1] == lptr[j]) * (weight[j] - 1)
@@ -194,28 +198,26 @@ def _condense(total, leaves, s, larc):
 
 
 @njit(cache=True)
-def _mark_hub(hub, s, larc):
-    """Mark everything the hub component reaches (``s[IN_HUB]``); returns (how many
-    nodes that counts, local nodes marked)."""
-    lptr, weight, members, comp_start = s[LPTR], s[WEIGHT], s[MEMBERS], s[COMP_START]
-    in_hub, hub_nodes = s[IN_HUB], s[HUB_NODES]
-    x = members[comp_start[hub]]
-    in_hub[x] = 1
-    hub_nodes[0] = x
+def _mark_hub(hub, leaves, s, cond_arc):
+    """Mark every component the hub reaches (``s[IN_HUB]``, by component); returns how
+    many were marked (listed in ``s[HUB_COMPS]``)."""
+    cond_ptr, in_hub, hub_comps = s[COND_PTR], s[IN_HUB], s[HUB_COMPS]
+    in_hub[hub] = 1
+    hub_comps[0] = hub
     queued = 1
     done = 0
-    hub_reach = 0
     while queued > done:
-        x = hub_nodes[done]
+        e = hub_comps[done]
         done += 1
-        hub_reach += weight[x]
-        for i in range(lptr[x], lptr[x + 1]):
-            y = larc[i]
-            if not in_hub[y]:
-                in_hub[y] = 1
-                hub_nodes[queued] = y
+        if e < leaves:
+            continue  # leaves have no children (and no child list)
+        for k in range(cond_ptr[e], cond_ptr[e + 1]):
+            d = cond_arc[k]
+            if not in_hub[d]:
+                in_hub[d] = 1
+                hub_comps[queued] = d
                 queued += 1
-    return hub_reach, done
+    return done
 
 
 @njit(cache=True, inline="always")
@@ -230,14 +232,15 @@ def _world_gains(ptr, block, covered, gains, s, work, mark):
     """Add (reach - 1) to ``gains[v]`` for every uncovered ``v`` with a kept arc out in
     one world. ``s`` holds the scratch rows, left ready for the next world except the
     stamps, which compare with ``mark``: it only grows, and the new value is returned."""
-    node_in, lid, larc, kept_before, priv_before, summary = work
+    node_in, lid, larc, kept_before, priv_before, summary, cond_arc = work
     m, total = _relabel(ptr, block, covered, s, node_in, lid, larc, kept_before, priv_before)
     leaves = _leaves(m, total, s, gains)
     ncomp = _condense(total, leaves, s, larc)
     glob, lptr, nin, rindex = s[GLOB], s[LPTR], s[NIN], s[RINDEX]
     members, comp_start, csize = s[MEMBERS], s[COMP_START], s[CSIZE]
     reach, comp_in, is_tree, reaches_hub = s[REACH], s[COMP_IN], s[IS_TREE], s[REACHES_HUB]
-    stamp, search, in_hub, hub_nodes = s[STAMP], s[SEARCH], s[IN_HUB], s[HUB_NODES]
+    stamp, search, in_hub, hub_comps = s[STAMP], s[SEARCH], s[IN_HUB], s[HUB_COMPS]
+    cond_ptr, stop = s[COND_PTR], s[STOP]
     finished = total + 1
     summary[:leaves] = 0
     hub = -1
@@ -248,8 +251,10 @@ def _world_gains(ptr, block, covered, gains, s, work, mark):
         for c in range(leaves + 1, ncomp):
             if csize[c] > csize[hub]:
                 hub = c
-        hub_reach, marked = _mark_hub(hub, s, larc)
-    # reach of every component, children first
+    # reach of every component, children first; the distinct children of each are
+    # listed (cond_ptr / cond_arc), so searches run over components directly
+    cond_ptr[leaves] = 0
+    k = 0
     for c in range(leaves, ncomp):
         mark += 1
         stamp[c] = mark
@@ -257,7 +262,7 @@ def _world_gains(ptr, block, covered, gains, s, work, mark):
         shared_leaves = 0
         internal = 0
         arcs_in = 0
-        above_hub = np.int32(c == hub)
+        above_hub = 0
         total_c = csize[c]
         below = np.uint64(0)
         overlap = np.uint64(0)
@@ -269,6 +274,8 @@ def _world_gains(ptr, block, covered, gains, s, work, mark):
                 internal += d == c
                 new = np.int32(stamp[d] != mark)
                 stamp[d] = mark
+                cond_arc[k] = d
+                k += new
                 total_c += new * reach[d]
                 above_hub |= new & reaches_hub[d]
                 shared = new & (np.int32(comp_in[d] != 1) | (1 - is_tree[d]))
@@ -279,14 +286,20 @@ def _world_gains(ptr, block, covered, gains, s, work, mark):
                 child = (summary[d] | _summary_bit(d, comp_in[d] > 1)) & (np.uint64(0) - np.uint64(new))
                 overlap |= below & child
                 below |= child
-        is_tree[c] = shared_leaves + shared_comps == 0
-        reaches_hub[c] = above_hub
+        cond_ptr[c + 1] = k
+        tree = np.int32(shared_leaves + shared_comps == 0)
+        is_tree[c] = tree
+        reaches_hub[c] = above_hub | np.int32(c == hub)
+        stop[c] = tree & (1 - reaches_hub[c])
         comp_in[c] = arcs_in - internal
         summary[c] = below
-        if (shared_comps > 1 or (shared_comps == 1 and shared_leaves > 0)) and overlap != 0 and c != hub:
+        if (shared_comps > 1 or (shared_comps == 1 and shared_leaves > 0)) and overlap != 0:
             # children's reach sets may overlap: search over components. If c reaches
             # the hub, what the hub reaches counts at once and is never entered;
             # out-tree components that do not reach the hub count at once too
+            if above_hub and marked == 0:
+                marked = _mark_hub(hub, leaves, s, cond_arc)
+                hub_reach = reach[hub]
             mark += 1
             total_c = csize[c] + above_hub * hub_reach
             stamp[c] = mark
@@ -295,27 +308,22 @@ def _world_gains(ptr, block, covered, gains, s, work, mark):
             while depth > 0:
                 depth -= 1
                 e = search[depth]
-                for j in range(comp_start[e], comp_start[e + 1]):
-                    x = members[j]
-                    for i in range(lptr[x], lptr[x + 1]):
-                        y = larc[i]
-                        if above_hub and in_hub[y]:
-                            continue
-                        d = rindex[y] - finished
-                        if stamp[d] == mark:
-                            continue
-                        stamp[d] = mark
-                        if is_tree[d] and not reaches_hub[d]:
-                            total_c += reach[d]
-                        else:
-                            total_c += csize[d]
-                            search[depth] = d
-                            depth += 1
-        reach[c] = hub_reach if c == hub else total_c
+                for j in range(cond_ptr[e], cond_ptr[e + 1]):
+                    d = cond_arc[j]
+                    if (above_hub and in_hub[d]) or stamp[d] == mark:
+                        continue
+                    stamp[d] = mark
+                    if stop[d]:
+                        total_c += reach[d]
+                    else:
+                        total_c += csize[d]
+                        search[depth] = d
+                        depth += 1
+        reach[c] = total_c
         for j in range(comp_start[c], comp_start[c + 1]):
             gains[glob[members[j]]] += reach[c] - 1
     for j in range(marked):
-        in_hub[hub_nodes[j]] = 0
+        in_hub[hub_comps[j]] = 0
     rindex[:total] = 0
     return mark
 
@@ -332,7 +340,8 @@ def _share_of_worlds(first, last, world_ptr, local_ptr, dst, covered, s, gains):
         longest = max(longest, world_ptr[w + 1] - world_ptr[w])
     work = (np.zeros(n, dtype=np.int32), np.empty(n, dtype=np.int32),
             np.empty(longest, dtype=np.int32), np.empty(longest + 1, dtype=np.int32),
-            np.empty(longest + 1, dtype=np.int32), np.empty(n + 2, dtype=np.uint64))
+            np.empty(longest + 1, dtype=np.int32), np.empty(n + 2, dtype=np.uint64),
+            np.empty(longest + 1, dtype=np.int32))
     mark = 0
     for w in range(first, last):
         cov = covered[w] if covered.shape[0] > 0 else nothing
