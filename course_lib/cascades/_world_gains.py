@@ -37,8 +37,11 @@ every component with one way in. Worlds are independent and are split between th
 
 On random worlds every data-dependent branch is a coin flip for the processor, and a
 mispredicted one costs more than the work it guards, so the relabelling loops compute
-with 0/1 integers instead of branching, and Tarjan keeps one array (Pearce, "A
-space-efficient algorithm for finding strongly connected components", 2016).
+with 0/1 integers instead of branching. Tarjan's algorithm stores a finished node's
+component in its index entry, offset above every index, so it needs no on-stack flags
+(as in Pearce, "A space-efficient algorithm for finding strongly connected
+components", 2016), and it keeps the node it is scanning in local variables, touching
+its call stack only to descend or return.
 """
 from __future__ import annotations
 
@@ -54,8 +57,8 @@ COVERED = -(1 << 30)  # local id of a covered node: its arcs in are dropped
 # rows of the per-thread scratch array (int32, one entry per local node or component)
 (GLOB, LPTR, WEIGHT, NIN, SINK_NIN, RINDEX, CALL_NODE, CALL_ARC, CALL_IDX, CALL_BASE,
  TSTACK, MEMBERS, COMP_START, CSIZE, REACH, COMP_IN, IS_TREE, REACHES_HUB, STAMP,
- SEARCH, IN_HUB, HUB_COMPS, COND_PTR, STOP) = range(24)
-ROWS = 24
+ SEARCH, IN_HUB, HUB_COMPS, COND_PTR, STOP, CALL_LOW) = range(25)
+ROWS = 25
 
 
 @njit(cache=True)
@@ -132,16 +135,28 @@ def _leaves(m, total, s, gains):
     return leaves
 
 
+@njit(cache=True, inline="always")
+def _enter(x, counter, top, rindex, tstack, lptr):
+    """Tarjan enters ``x``: its index is ``counter`` and it is stacked at ``top``.
+    Returns (index, stack position, first arc, end of its arcs)."""
+    rindex[x] = counter
+    tstack[top] = x
+    return counter, top, lptr[x], lptr[x + 1]
+
+
 @njit(cache=True)
 def _condense(total, leaves, s, larc):
-    """Tarjan's algorithm, iterative, over the local nodes not yet finished. One array
-    ``rindex`` holds 0 (unvisited), the lowest index seen (on the stack) or ``total +
-    1 + component`` (finished, larger than any index, so it never lowers another).
-    Components are numbered from ``leaves`` in the order they finish, which is sinks
-    first. Returns the number of components, leaves included."""
+    """Tarjan's algorithm, iterative, over the local nodes not yet finished. ``rindex``
+    holds 0 (unvisited), a node's index while it is on the stack, or ``total + 1 +
+    component`` once finished (larger than any index, so it never lowers a lowlink).
+    The node being scanned, its arc cursor and its lowlink live in local variables;
+    only a descent saves them on the call stack. Components are numbered from
+    ``leaves`` in the order they finish, which is sinks first. Returns the number of
+    components, leaves included."""
     lptr, weight, rindex = s[LPTR], s[WEIGHT], s[RINDEX]
     call_node, call_arc, call_idx, call_base = s[CALL_NODE], s[CALL_ARC], s[CALL_IDX], s[CALL_BASE]
     tstack, members, comp_start, csize = s[TSTACK], s[MEMBERS], s[COMP_START], s[CSIZE]
+    call_low = s[CALL_LOW]
     finished = total + 1
     counter = 1
     top = 0
@@ -150,49 +165,55 @@ def _condense(total, leaves, s, larc):
     for r in range(total):
         if rindex[r] != 0:
             continue
-        entering = r
+        x = r
         depth = 0
+        idx, base, i, end = _enter(x, counter, top, rindex, tstack, lptr)
+        counter += 1
+        top += 1
+        low = idx
         while True:
-            if entering >= 0:
-                rindex[entering] = counter
-                call_idx[depth] = counter
-                counter += 1
-                call_base[depth] = top
-                tstack[top] = entering
-                top += 1
-                call_node[depth] = entering
-                call_arc[depth] = lptr[entering]
-                depth += 1
-                entering = -1
+            if i < end:
+                y = larc[i]
+                i += 1
+                ry = rindex[y]
+                if ry == 0:
+                    call_node[depth] = x
+                    call_arc[depth] = i
+                    call_idx[depth] = idx
+                    call_base[depth] = base
+                    call_low[depth] = low
+                    depth += 1
+                    x = y
+                    idx, base, i, end = _enter(x, counter, top, rindex, tstack, lptr)
+                    counter += 1
+                    top += 1
+                    low = idx
+                else:
+                    low = min(low, ry)
+                continue
+            if low == idx:
+                # x is a root: everything stacked since it entered is its component
+                comp_start[ncomp] = nmem
+                size = 0
+                for t in range(base, top):
+                    y = tstack[t]
+                    rindex[y] = finished + ncomp
+                    members[nmem] = y
+                    size += weight[y]
+                    nmem += 1
+                top = base
+                csize[ncomp] = size
+                ncomp += 1
+                low = finished
             if depth == 0:
                 break
-            x = call_node[depth - 1]
-            i = call_arc[depth - 1]
-            if i < lptr[x + 1]:
-                call_arc[depth - 1] = i + 1
-                y = larc[i]
-                if rindex[y] == 0:
-                    entering = y
-                else:
-                    rindex[x] = min(rindex[x], rindex[y])
-            else:
-                depth -= 1
-                if rindex[x] == call_idx[depth]:
-                    # x is a root: everything stacked since it entered is its component
-                    comp_start[ncomp] = nmem
-                    size = 0
-                    for t in range(call_base[depth], top):
-                        y = tstack[t]
-                        rindex[y] = finished + ncomp
-                        members[nmem] = y
-                        size += weight[y]
-                        nmem += 1
-                    top = call_base[depth]
-                    csize[ncomp] = size
-                    ncomp += 1
-                if depth > 0:
-                    parent = call_node[depth - 1]
-                    rindex[parent] = min(rindex[parent], rindex[x])
+            depth -= 1
+            x = call_node[depth]
+            i = call_arc[depth]
+            end = lptr[x + 1]
+            idx = call_idx[depth]
+            base = call_base[depth]
+            low = min(call_low[depth], low)
     comp_start[ncomp] = nmem
     return ncomp
 
