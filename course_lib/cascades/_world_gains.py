@@ -113,11 +113,11 @@ def _relabel(ptr, block, covered, s, node_in, lid, larc, kept_before, priv_befor
 
 
 @njit(cache=True)
-def _leaves(m, total, s, gains):
+def _leaves(total, s):
     """Make every local node without a local arc a finished one-node component
-    (0, 1, ... in order) and add the gains of those with private sinks. Returns the
+    (0, 1, ... in order), which reaches itself and its private sinks. Returns the
     number of leaves."""
-    glob, lptr, weight, nin, rindex = s[GLOB], s[LPTR], s[WEIGHT], s[NIN], s[RINDEX]
+    lptr, weight, nin, rindex = s[LPTR], s[WEIGHT], s[NIN], s[RINDEX]
     reach, comp_in, is_tree, reaches_hub = s[REACH], s[COMP_IN], s[IS_TREE], s[REACHES_HUB]
     finished = total + 1  # rindex of a node in component c: finished + c
     leaves = 0
@@ -130,8 +130,6 @@ def _leaves(m, total, s, gains):
         reaches_hub[leaves] = 0
         s[STOP, leaves] = 1
         leaves += leaf
-    for j in range(m):
-        gains[glob[j]] += np.int32(lptr[j + 1] == lptr[j]) * (weight[j] - 1)
     return leaves
 
 
@@ -255,7 +253,7 @@ def _world_gains(ptr, block, covered, gains, s, work, mark):
     stamps, which compare with ``mark``: it only grows, and the new value is returned."""
     node_in, lid, larc, kept_before, priv_before, summary, cond_arc = work
     m, total = _relabel(ptr, block, covered, s, node_in, lid, larc, kept_before, priv_before)
-    leaves = _leaves(m, total, s, gains)
+    leaves = _leaves(total, s)
     ncomp = _condense(total, leaves, s, larc)
     glob, lptr, nin, rindex = s[GLOB], s[LPTR], s[NIN], s[RINDEX]
     members, comp_start, csize = s[MEMBERS], s[COMP_START], s[CSIZE]
@@ -341,10 +339,11 @@ def _world_gains(ptr, block, covered, gains, s, work, mark):
                         search[depth] = d
                         depth += 1
         reach[c] = total_c
-        for j in range(comp_start[c], comp_start[c + 1]):
-            gains[glob[members[j]]] += reach[c] - 1
     for j in range(marked):
         in_hub[hub_comps[j]] = 0
+    # every node with an arc out gains its component's reach, added in node order
+    for j in range(m):
+        gains[glob[j]] += reach[rindex[j] - finished] - 1
     rindex[:total] = 0
     return mark
 
