@@ -91,7 +91,9 @@ def _relabel(ptr, block, covered, s, node_in, lid, larc, kept_before, priv_befor
     kept_before[0] = 0
     priv_before[0] = 0
     for i in range(block.size):
-        code = lid[block[i]]
+        y = block[i]
+        code = lid[y]
+        node_in[y] = 0  # copied into nin and sink_nin already; ready for the next world
         larc[kept] = code if code >= 0 else m - 2 - code
         kept += np.int32(code != -1) & np.int32(code > COVERED)
         private += np.int32(code == -1)
@@ -107,8 +109,6 @@ def _relabel(ptr, block, covered, s, node_in, lid, larc, kept_before, priv_befor
     for j in range(shared):
         weight[m + j] = 1
         nin[m + j] = sink_nin[j]
-    for i in range(block.size):
-        node_in[block[i]] = 0
     return m, m + shared
 
 
