@@ -42,12 +42,17 @@ DOC = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
 BEGIN, END = "<!-- bench_cascades:begin -->", "<!-- bench_cascades:end -->"
 
 
-def timed(func, repeat=5):
+def timed(func, repeat=5, fastest=False):
+    """Median time of ``repeat`` calls and the last value; with ``fastest``, the
+    median, the fastest time and the value (on a busy host the fastest call shows
+    what the code costs, the median what a user may wait)."""
     times, value = [], None
     for _ in range(repeat):
         start = time.perf_counter()
         value = func()
         times.append(time.perf_counter() - start)
+    if fastest:
+        return statistics.median(times), min(times), value
     return statistics.median(times), value
 
 
@@ -221,12 +226,12 @@ def greedy_figures(net):
     for p in (0.01, 0.05, 0.1):
         t_sample, sample = timed(lambda: sample_live_edge_worlds(net, "ic", p, 1000, seed=1), 3)
         t_layout, _ = timed(lambda: sample_live_edge_worlds(net, "ic", p, 1000, seed=1).adjacency, 3)
-        t_step, _ = timed(lambda: all_gains(*sample.adjacency), 7)
+        t_step, t_fastest, _ = timed(lambda: all_gains(*sample.adjacency), 15, fastest=True)
         t_one, _ = timed(lambda: greedy_selection(net, 1, p=p, runs=1000, seed=1), 3)
         t_ten, _ = timed(lambda: greedy_selection(net, 10, p=p, runs=1000, seed=1), 3)
         later = (t_ten - t_one) / 9  # a difference of two timings: below 1 ms it is noise
         later_text = f"{later:.3f} s" if later >= 0.001 else "< 0.001 s"
-        out.append(f"| IC p={p} | {t_layout:.3f} s ({t_sample:.3f} s sampling) | {t_step:.3f} s "
+        out.append(f"| IC p={p} | {t_layout:.3f} s ({t_sample:.3f} s sampling) | {t_step:.3f} s ({t_fastest:.3f} s) "
                    f"| {later_text} | {t_ten:.2f} s |")
     return out
 
@@ -275,7 +280,7 @@ def main():
     bench_graph(100_000, args.runs, 0, rows)
     main_table = table(rows, args.runs)
     greedy = ["| model | 1,000 worlds sampled and laid out | first step: every candidate's exact gain "
-              "(10,000 × 1,000 worlds) | each later step (mean of 9) | 10 greedy seeds in all |",
+              "(10,000 × 1,000 worlds): median of 15 (fastest) | each later step (mean of 9) | 10 greedy seeds in all |",
               "|---|---:|---:|---:|---:|"] + greedy_figures(net10k)
     million = fresh_process(MILLION)
     first = fresh_process(FIRST_CALL)
