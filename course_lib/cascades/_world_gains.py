@@ -118,7 +118,7 @@ def _leaves(total, s):
     (0, 1, ... in order), which reaches itself and its private sinks. Returns the
     number of leaves."""
     lptr, weight, nin, rindex = s[LPTR], s[WEIGHT], s[NIN], s[RINDEX]
-    reach, comp_in, is_tree, reaches_hub = s[REACH], s[COMP_IN], s[IS_TREE], s[REACHES_HUB]
+    reach, comp_in, is_tree, reaches_hub, stop = s[REACH], s[COMP_IN], s[IS_TREE], s[REACHES_HUB], s[STOP]
     finished = total + 1  # rindex of a node in component c: finished + c
     leaves = 0
     for j in range(total):
@@ -128,7 +128,7 @@ def _leaves(total, s):
         comp_in[leaves] = nin[j]
         is_tree[leaves] = 1
         reaches_hub[leaves] = 0
-        s[STOP, leaves] = 1
+        stop[leaves] = 1
         leaves += leaf
     return leaves
 
@@ -246,6 +246,35 @@ def _summary_bit(d, is_merge):
     return np.uint64(is_merge) << ((np.uint64(d) * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(58))
 
 
+@njit(cache=True, inline="always")
+def _search(c, above_hub, hub_reach, mark, s, cond_arc):
+    """Reach of component ``c`` by a search over components, stamping those it meets
+    with ``mark``. Out-tree components that do not reach the hub count at once; if
+    ``c`` reaches the hub (``above_hub``), the hub's reach counts at once and nothing
+    marked in ``s[IN_HUB]`` is entered."""
+    csize, reach, stamp, search = s[CSIZE], s[REACH], s[STAMP], s[SEARCH]
+    in_hub, cond_ptr, stop = s[IN_HUB], s[COND_PTR], s[STOP]
+    total_c = csize[c] + hub_reach
+    stamp[c] = mark
+    search[0] = c
+    depth = 1
+    while depth > 0:
+        depth -= 1
+        e = search[depth]
+        for j in range(cond_ptr[e], cond_ptr[e + 1]):
+            d = cond_arc[j]
+            if (above_hub and in_hub[d]) or stamp[d] == mark:
+                continue
+            stamp[d] = mark
+            if stop[d]:
+                total_c += reach[d]
+            else:
+                total_c += csize[d]
+                search[depth] = d
+                depth += 1
+    return total_c
+
+
 @njit(cache=True)
 def _world_gains(ptr, block, covered, gains, s, work, mark):
     """Add (reach - 1) to ``gains[v]`` for every uncovered ``v`` with a kept arc out in
@@ -258,12 +287,10 @@ def _world_gains(ptr, block, covered, gains, s, work, mark):
     glob, lptr, nin, rindex = s[GLOB], s[LPTR], s[NIN], s[RINDEX]
     members, comp_start, csize = s[MEMBERS], s[COMP_START], s[CSIZE]
     reach, comp_in, is_tree, reaches_hub = s[REACH], s[COMP_IN], s[IS_TREE], s[REACHES_HUB]
-    stamp, search, in_hub, hub_comps = s[STAMP], s[SEARCH], s[IN_HUB], s[HUB_COMPS]
-    cond_ptr, stop = s[COND_PTR], s[STOP]
+    stamp, in_hub, hub_comps, cond_ptr, stop = s[STAMP], s[IN_HUB], s[HUB_COMPS], s[COND_PTR], s[STOP]
     finished = total + 1
     summary[:leaves] = 0
     hub = -1
-    hub_reach = 0
     marked = 0
     if ncomp > leaves:
         hub = leaves
@@ -313,31 +340,11 @@ def _world_gains(ptr, block, covered, gains, s, work, mark):
         comp_in[c] = arcs_in - internal
         summary[c] = below
         if (shared_comps > 1 or (shared_comps == 1 and shared_leaves > 0)) and overlap != 0:
-            # children's reach sets may overlap: search over components. If c reaches
-            # the hub, what the hub reaches counts at once and is never entered;
-            # out-tree components that do not reach the hub count at once too
+            # children's reach sets may overlap: search over components
             if above_hub and marked == 0:
                 marked = _mark_hub(hub, leaves, s, cond_arc)
-                hub_reach = reach[hub]
             mark += 1
-            total_c = csize[c] + above_hub * hub_reach
-            stamp[c] = mark
-            search[0] = c
-            depth = 1
-            while depth > 0:
-                depth -= 1
-                e = search[depth]
-                for j in range(cond_ptr[e], cond_ptr[e + 1]):
-                    d = cond_arc[j]
-                    if (above_hub and in_hub[d]) or stamp[d] == mark:
-                        continue
-                    stamp[d] = mark
-                    if stop[d]:
-                        total_c += reach[d]
-                    else:
-                        total_c += csize[d]
-                        search[depth] = d
-                        depth += 1
+            total_c = _search(c, above_hub, reach[hub] if above_hub else 0, mark, s, cond_arc)
         reach[c] = total_c
     for j in range(marked):
         in_hub[hub_comps[j]] = 0
