@@ -229,7 +229,7 @@ def greedy_figures(net):
         t_layout, _ = timed(lambda: sample_live_edge_worlds(net, "ic", p, 1000, seed=1).adjacency, 3)
         # on a busy host the fastest call shows what the step costs, the median what
         # a user may wait
-        steps, _ = call_times(lambda: all_gains(*sample.adjacency), 15)
+        steps, _ = call_times(lambda: all_gains(sample.adjacency), 15)
         t_step, t_fastest = statistics.median(steps), min(steps)
         t_one, _ = timed(lambda: greedy_selection(net, 1, p=p, runs=1000, seed=1), 3)
         t_ten, _ = timed(lambda: greedy_selection(net, 10, p=p, runs=1000, seed=1), 3)

@@ -180,7 +180,7 @@ def greedy_selection(G, k, model="ic", p=0.1, runs=1000, seed=None, weights=None
     sample = sample_live_edge_worlds(net, model, p, runs, seed, weights)
     adjacency = sample.adjacency
     with parallel_threads(runs) as threads:
-        gains = all_gains(*adjacency, threads=threads)
+        gains = all_gains(adjacency, threads=threads)
         # max-heap of (-gain, node, step at which the gain was computed); ties: lower
         # index. Gains are totals over the worlds, so they compare exactly.
         heap = [(-int(g), v, 0) for v, g in enumerate(gains.tolist())]
@@ -195,7 +195,7 @@ def greedy_selection(G, k, model="ic", p=0.1, runs=1000, seed=None, weights=None
                 stale = []
                 while heap and heap[0][2] != step and len(stale) < batch:
                     stale.append(heapq.heappop(heap)[1])
-                fresh = gains_of(*adjacency, covered, np.array(stale, dtype=np.int64), threads)
+                fresh = gains_of(adjacency, covered, np.array(stale, dtype=np.int64), threads)
                 for v, g in zip(stale, fresh.tolist()):
                     heapq.heappush(heap, (-g, v, step))
                 batch *= 4

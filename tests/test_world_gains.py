@@ -30,8 +30,8 @@ def test_hand_counted_reach_with_shared_descendants_and_cycles():
     edges = [(0, 1), (0, 2), (1, 3), (2, 3), (3, 4), (4, 5), (5, 4), (6, 4), (7, 8), (8, 9)]
     sample = one_world(edges, 10)
     expected = [6, 4, 4, 3, 2, 2, 3, 3, 2, 1]
-    assert all_gains(*sample.adjacency).tolist() == expected, "reach counted by hand"
-    assert gains_of(*sample.adjacency, sample.new_cover(), np.arange(10), 1).tolist() == expected
+    assert all_gains(sample.adjacency).tolist() == expected, "reach counted by hand"
+    assert gains_of(sample.adjacency, sample.new_cover(), np.arange(10), 1).tolist() == expected
 
 
 def test_covered_nodes_drop_out():
@@ -40,8 +40,7 @@ def test_covered_nodes_drop_out():
     covered = sample.new_cover()
     sample.cover(covered, 3)  # covers 3, 4, 5
     expected = [3, 1, 1, 0, 0, 0, 1, 3, 2, 1]
-    assert all_gains(*sample.adjacency, covered).tolist() == expected, "gains given {3, 4, 5} covered"
-    assert gains_of(*sample.adjacency, covered, np.arange(10), 1).tolist() == expected
+    assert gains_of(sample.adjacency, covered, np.arange(10), 1).tolist() == expected, "given {3, 4, 5} covered"
 
 
 def test_sinks_folded_shared_or_covered():
@@ -51,11 +50,33 @@ def test_sinks_folded_shared_or_covered():
     edges = [(0, 1), (0, 2), (3, 1), (3, 2), (4, 5), (4, 6), (6, 7), (8, 6), (9, 6), (9, 7)]
     sample = one_world(edges, 10)
     expected = [3, 1, 1, 3, 4, 1, 2, 1, 3, 3]
-    assert all_gains(*sample.adjacency).tolist() == expected, "reach counted by hand"
+    assert all_gains(sample.adjacency).tolist() == expected, "reach counted by hand"
     covered = sample.new_cover()
     sample.cover(covered, 5)  # a seed that is a private sink of an uncovered node
     expected[4], expected[5] = 3, 0
-    assert all_gains(*sample.adjacency, covered).tolist() == expected, "gains given {5} covered"
+    assert gains_of(sample.adjacency, covered, np.arange(10), 1).tolist() == expected, "given {5} covered"
+
+
+def test_layout_lists_nodes_by_kind_and_private_sinks_last():
+    edges = [(0, 1), (0, 2), (3, 1), (3, 2), (4, 5), (4, 6), (6, 7), (8, 6), (9, 6), (9, 7)]
+    g = one_world(edges, 10).adjacency
+    out, shared, size = g.sizes[0]
+    nodes = g.nodes[:size]
+    assert (out, shared, size) == (6, 3, 10), "6 nodes with an arc out, 3 shared sinks, 1 private"
+    assert nodes[:out].tolist() == [0, 3, 4, 6, 8, 9], "nodes with an arc out, in node order"
+    assert sorted(nodes[out:out + shared].tolist()) == [1, 2, 7] and nodes[-1] == 5
+    four = nodes.tolist().index(4)
+    arcs_of_four = g.larc[g.lptr[four]:g.lptr[four + 1]]
+    assert nodes[arcs_of_four].tolist() == [6, 5], "arc to the private sink 5 comes last"
+    assert g.weight[:out].tolist() == [1, 1, 2, 1, 1, 1], "4 counts itself and its private sink"
+
+
+def test_tracking_too_many_worlds_is_refused_with_advice():
+    G = nx.empty_graph(10_000)
+    sample = sample_live_edge_worlds(G, "ic", 0.5, worlds=1, seed=0)
+    huge = type(sample)(sample.net, "ic", np.zeros(300_001, dtype=np.int64), sample.arcs)
+    with pytest.raises(ValueError, match="use fewer worlds"):
+        huge.new_cover()
 
 
 @pytest.mark.parametrize("p", [0.02, 0.1, 0.3, 0.8])
@@ -65,27 +86,26 @@ def test_all_gains_equals_plain_search_on_scale_free_graph(p):
     G = nx.barabasi_albert_graph(300, 3, seed=2)
     sample = sample_live_edge_worlds(G, "ic", p, worlds=40, seed=3)
     covered = sample.new_cover()
-    assert np.array_equal(all_gains(*sample.adjacency), searched_gains(sample, covered))
+    assert np.array_equal(all_gains(sample.adjacency), searched_gains(sample, covered))
     for v in (0, 17):
         sample.cover(covered, v)
     reference = searched_gains(sample, covered)
-    assert np.array_equal(all_gains(*sample.adjacency, covered), reference), "with seeds 0 and 17 covered"
     candidates = np.arange(0, 300, 7)
-    assert np.array_equal(gains_of(*sample.adjacency, covered, candidates, 2), reference[candidates])
+    assert np.array_equal(gains_of(sample.adjacency, covered, candidates, 2), reference[candidates])
 
 
 def test_threads_split_worlds_without_changing_the_sum():
     G = nx.gnp_random_graph(200, 0.03, seed=4, directed=True)
     sample = sample_live_edge_worlds(G, "ic", 0.5, worlds=7, seed=5)
-    one = all_gains(*sample.adjacency, threads=1)
-    assert np.array_equal(one, all_gains(*sample.adjacency, threads=2))
-    assert np.array_equal(one, all_gains(*sample.adjacency, threads=16)), "more threads than worlds"
+    one = all_gains(sample.adjacency, threads=1)
+    assert np.array_equal(one, all_gains(sample.adjacency, threads=2))
+    assert np.array_equal(one, all_gains(sample.adjacency, threads=16)), "more threads than worlds"
 
 
 def test_linear_threshold_worlds():
     G = nx.watts_strogatz_graph(120, 4, 0.2, seed=6)
     sample = sample_live_edge_worlds(G, "lt", worlds=30, seed=7)
-    assert np.array_equal(all_gains(*sample.adjacency), searched_gains(sample, sample.new_cover()))
+    assert np.array_equal(all_gains(sample.adjacency), searched_gains(sample, sample.new_cover()))
 
 
 @settings(max_examples=60, deadline=None)
@@ -99,5 +119,4 @@ def test_all_gains_matches_search_on_random_digraphs(n, density, p, seed, cover)
         if v < n:
             sample.cover(covered, v)
     reference = searched_gains(sample, covered)
-    assert np.array_equal(all_gains(*sample.adjacency, covered), reference)
-    assert np.array_equal(gains_of(*sample.adjacency, covered, np.arange(n), 2), reference)
+    assert np.array_equal(gains_of(sample.adjacency, covered, np.arange(n), 2), reference)

@@ -1,15 +1,16 @@
-"""Exact marginal gains of every node over a sample of live-edge worlds.
+"""Exact gain of every node over a sample of live-edge worlds, before any seed is chosen.
 
-The gain of node ``v`` in a world is the number of not-yet-covered nodes it reaches
-over kept arcs (covered nodes are closed under reachability, so they simply drop out of
-the world). A search from every node costs the sum of all reach sizes, which explodes
+The gain of node ``v`` in a world is the number of nodes it reaches over kept arcs
+(greedy seeding's first step; later steps search from a few candidates with
+``_world_kernels.gains_of``). A search from every node costs the sum of all reach sizes, which explodes
 near the critical point, where each world holds a few hundred nodes that all reach
 the same few hundred others. Instead, per world:
 
-1. The world is relabelled into a small local graph: its nodes with a kept arc out,
-   numbered in order, then the *shared sinks* (no arc out, two or more in). A sink
-   with one arc in is *private*: it is folded into its parent's weight, so it costs
-   nothing later. Nodes left without a local arc are *leaves*.
+1. The world comes laid out as a small local graph (``_world_kernels.world_graphs``):
+   its nodes with a kept arc out, then the *shared sinks* (no arc out, two or more
+   in), then the *private sinks* (one arc in), whose arcs come last in each node's
+   list. A private sink is folded into its parent's weight, so it costs nothing here.
+   Nodes without an arc to a shared node are *leaves*.
 2. Tarjan's algorithm condenses the strongly connected components (SCCs), emitting
    them sinks first, so every component comes after all it reaches. Leaves are
    one-node components numbered before the rest.
@@ -35,9 +36,7 @@ Pruning at one hub per world is the idea of pruned Monte Carlo influence maximiz
 (Ohsaka, Akiba, Yoshida & Kawarabayashi, AAAI 2014); the out-tree rule extends it to
 every component with one way in. Worlds are independent and are split between threads.
 
-On random worlds every data-dependent branch is a coin flip for the processor, and a
-mispredicted one costs more than the work it guards, so the relabelling loops compute
-with 0/1 integers instead of branching. Tarjan's algorithm stores a finished node's
+Tarjan's algorithm stores a finished node's
 component in its index entry, offset above every index, so it needs no on-stack flags
 (as in Pearce, "A space-efficient algorithm for finding strongly connected
 components", 2016), and it keeps the node it is scanning in local variables, touching
@@ -52,79 +51,39 @@ from .._threads import parallel_threads, run_on_threads
 
 __all__ = ["all_gains"]
 
-COVERED = -(1 << 30)  # local id of a covered node: its arcs in are dropped
-
 # rows of the per-thread scratch array (int32, one entry per local node or component)
-(GLOB, LPTR, WEIGHT, NIN, SINK_NIN, RINDEX, CALL_NODE, CALL_ARC, CALL_IDX, CALL_BASE,
- TSTACK, MEMBERS, COMP_START, CSIZE, REACH, COMP_IN, IS_TREE, REACHES_HUB, STAMP,
- SEARCH, IN_HUB, HUB_COMPS, COND_PTR, STOP, CALL_LOW) = range(25)
-ROWS = 25
+(LEND, NIN, RINDEX, CALL_NODE, CALL_ARC, CALL_IDX, CALL_BASE, TSTACK, MEMBERS,
+ COMP_START, CSIZE, REACH, COMP_IN, IS_TREE, REACHES_HUB, STAMP, SEARCH, IN_HUB,
+ HUB_COMPS, COND_PTR, STOP, CALL_LOW) = range(22)
+ROWS = 22
 
 
 @njit(cache=True)
-def _relabel(ptr, block, covered, s, node_in, lid, larc, kept_before, priv_before):
-    """Local graph of one world (adjacency ``ptr``/``block``): ``s[GLOB]`` maps local
-    ids to nodes, ``s[LPTR]``/``larc`` are the local arcs, ``s[WEIGHT]`` counts a node
-    and its private sinks, ``s[NIN]`` its arcs in. Returns (nodes with an arc out,
-    local nodes)."""
-    glob, lptr, weight, nin, sink_nin = s[GLOB], s[LPTR], s[WEIGHT], s[NIN], s[SINK_NIN]
-    n = ptr.size - 1
-    for i in range(block.size):
-        node_in[block[i]] += 1
-    m = 0
-    shared = 0
-    for x in range(n):
-        cov = np.int32(covered[x])
-        out = np.int32(ptr[x + 1] > ptr[x]) & (1 - cov)
-        arcs_in = node_in[x]
-        is_shared = (1 - out) & (1 - cov) & np.int32(arcs_in > 1)
-        # unconditional writes at moving positions instead of branches
-        glob[m] = x
-        nin[m] = arcs_in
-        sink_nin[shared] = arcs_in
-        # an arc out: m; shared sink: -2 - its number; private sink: -1
-        lid[x] = -1 + out * (m + 1) - is_shared * (1 + shared) + cov * (COVERED + 1)
-        m += out
-        shared += is_shared
-    kept = 0
-    private = 0
-    kept_before[0] = 0
-    priv_before[0] = 0
-    for i in range(block.size):
-        y = block[i]
-        code = lid[y]
-        node_in[y] = 0  # copied into nin and sink_nin already; ready for the next world
-        larc[kept] = code if code >= 0 else m - 2 - code
-        kept += np.int32(code != -1) & np.int32(code > COVERED)
-        private += np.int32(code == -1)
-        kept_before[i + 1] = kept
-        priv_before[i + 1] = private
-    # arcs stay grouped by source, so prefix counts give each node's range and weight
-    for j in range(m):
-        a, b = ptr[glob[j]], ptr[glob[j] + 1]
-        lptr[j] = kept_before[a]
-        weight[j] = 1 + priv_before[b] - priv_before[a]
-    for j in range(shared + 1):
-        lptr[m + j] = kept
-    for j in range(shared):
-        weight[m + j] = 1
-        nin[m + j] = sink_nin[j]
-    return m, m + shared
+def _arcs_in(lptr, weight, larc, out, total, s):
+    """``s[LEND]``: where the arcs to shared nodes of each node with an arc out end;
+    ``s[NIN]``: arcs into each shared node."""
+    lend, nin = s[LEND], s[NIN]
+    for j in range(out):
+        lend[j] = lptr[j + 1] - weight[j] + 1
+    nin[:total + 1] = 0
+    for i in range(larc.size):
+        nin[min(larc[i], total)] += 1  # arcs to private sinks all land on slot total
 
 
 @njit(cache=True)
-def _leaves(total, s):
-    """Make every local node without a local arc a finished one-node component
-    (0, 1, ... in order), which reaches itself and its private sinks. Returns the
+def _leaves(lptr, weight, out, total, s):
+    """Make every local node without an arc to a shared node a finished one-node
+    component (0, 1, ... in order), which reaches itself and its private sinks: the
+    nodes with an arc out but none to a shared node, then the shared sinks. Returns the
     number of leaves."""
-    lptr, weight, nin, rindex = s[LPTR], s[WEIGHT], s[NIN], s[RINDEX]
+    lend, nin, rindex = s[LEND], s[NIN], s[RINDEX]
     reach, comp_in, is_tree, reaches_hub, stop = s[REACH], s[COMP_IN], s[IS_TREE], s[REACHES_HUB], s[STOP]
     finished = total + 1  # rindex of a node in component c: finished + c
     leaves = 0
     for j in range(total):
-        leaf = np.int32(lptr[j + 1] == lptr[j])
+        leaf = np.int32(j >= out or lend[j] == lptr[j])
         rindex[j] = leaf * (finished + leaves)
-        reach[leaves] = weight[j]
+        reach[leaves] = weight[j] if j < out else 1
         comp_in[leaves] = nin[j]
         is_tree[leaves] = 1
         reaches_hub[leaves] = 0
@@ -134,16 +93,16 @@ def _leaves(total, s):
 
 
 @njit(cache=True, inline="always")
-def _enter(x, counter, top, rindex, tstack, lptr):
+def _enter(x, counter, top, rindex, tstack, lptr, lend):
     """Tarjan enters ``x``: its index is ``counter`` and it is stacked at ``top``.
     Returns (index, stack position, first arc, end of its arcs)."""
     rindex[x] = counter
     tstack[top] = x
-    return counter, top, lptr[x], lptr[x + 1]
+    return counter, top, lptr[x], lend[x]
 
 
 @njit(cache=True)
-def _condense(total, leaves, s, larc):
+def _condense(lptr, weight, larc, total, leaves, s):
     """Tarjan's algorithm, iterative, over the local nodes not yet finished. ``rindex``
     holds 0 (unvisited), a node's index while it is on the stack, or ``total + 1 +
     component`` once finished (larger than any index, so it never lowers a lowlink).
@@ -151,7 +110,7 @@ def _condense(total, leaves, s, larc):
     only a descent saves them on the call stack. Components are numbered from
     ``leaves`` in the order they finish, which is sinks first. Returns the number of
     components, leaves included."""
-    lptr, weight, rindex = s[LPTR], s[WEIGHT], s[RINDEX]
+    lend, rindex = s[LEND], s[RINDEX]
     call_node, call_arc, call_idx, call_base = s[CALL_NODE], s[CALL_ARC], s[CALL_IDX], s[CALL_BASE]
     tstack, members, comp_start, csize = s[TSTACK], s[MEMBERS], s[COMP_START], s[CSIZE]
     call_low = s[CALL_LOW]
@@ -165,7 +124,7 @@ def _condense(total, leaves, s, larc):
             continue
         x = r
         depth = 0
-        idx, base, i, end = _enter(x, counter, top, rindex, tstack, lptr)
+        idx, base, i, end = _enter(x, counter, top, rindex, tstack, lptr, lend)
         counter += 1
         top += 1
         low = idx
@@ -182,7 +141,7 @@ def _condense(total, leaves, s, larc):
                     call_low[depth] = low
                     depth += 1
                     x = y
-                    idx, base, i, end = _enter(x, counter, top, rindex, tstack, lptr)
+                    idx, base, i, end = _enter(x, counter, top, rindex, tstack, lptr, lend)
                     counter += 1
                     top += 1
                     low = idx
@@ -208,7 +167,7 @@ def _condense(total, leaves, s, larc):
             depth -= 1
             x = call_node[depth]
             i = call_arc[depth]
-            end = lptr[x + 1]
+            end = lend[x]
             idx = call_idx[depth]
             base = call_base[depth]
             low = min(call_low[depth], low)
@@ -276,15 +235,17 @@ def _search(c, above_hub, hub_reach, mark, s, cond_arc):
 
 
 @njit(cache=True)
-def _world_gains(ptr, block, covered, gains, s, work, mark):
-    """Add (reach - 1) to ``gains[v]`` for every uncovered ``v`` with a kept arc out in
-    one world. ``s`` holds the scratch rows, left ready for the next world except the
+def _world_gains(nodes, out, total, lptr, weight, larc, gains, s, work, mark):
+    """Add (reach - 1) to ``gains[v]`` for every node ``v`` with a kept arc out in one
+    world, laid out as ``nodes``, ``lptr``, ``weight`` and ``larc`` (its slices of a
+    ``WorldGraphs``: ``out`` nodes with an arc out, ``total`` nodes with an arc out or
+    shared). ``s`` holds the scratch rows, left ready for the next world except the
     stamps, which compare with ``mark``: it only grows, and the new value is returned."""
-    node_in, lid, larc, kept_before, priv_before, summary, cond_arc = work
-    m, total = _relabel(ptr, block, covered, s, node_in, lid, larc, kept_before, priv_before)
-    leaves = _leaves(total, s)
-    ncomp = _condense(total, leaves, s, larc)
-    glob, lptr, nin, rindex = s[GLOB], s[LPTR], s[NIN], s[RINDEX]
+    summary, cond_arc = work
+    _arcs_in(lptr, weight, larc, out, total, s)
+    leaves = _leaves(lptr, weight, out, total, s)
+    ncomp = _condense(lptr, weight, larc, total, leaves, s)
+    lend, nin, rindex = s[LEND], s[NIN], s[RINDEX]
     members, comp_start, csize = s[MEMBERS], s[COMP_START], s[CSIZE]
     reach, comp_in, is_tree, reaches_hub = s[REACH], s[COMP_IN], s[IS_TREE], s[REACHES_HUB]
     stamp, in_hub, hub_comps, cond_ptr, stop = s[STAMP], s[IN_HUB], s[HUB_COMPS], s[COND_PTR], s[STOP]
@@ -315,7 +276,7 @@ def _world_gains(ptr, block, covered, gains, s, work, mark):
         for j in range(comp_start[c], comp_start[c + 1]):
             x = members[j]
             arcs_in += nin[x]
-            for i in range(lptr[x], lptr[x + 1]):
+            for i in range(lptr[x], lend[x]):
                 d = rindex[larc[i]] - finished
                 internal += d == c
                 new = np.int32(stamp[d] != mark)
@@ -349,51 +310,47 @@ def _world_gains(ptr, block, covered, gains, s, work, mark):
     for j in range(marked):
         in_hub[hub_comps[j]] = 0
     # every node with an arc out gains its component's reach, added in node order
-    for j in range(m):
-        gains[glob[j]] += reach[rindex[j] - finished] - 1
+    for j in range(out):
+        gains[nodes[j]] += reach[rindex[j] - finished] - 1
     rindex[:total] = 0
     return mark
 
 
 @njit(cache=True, nogil=True)
-def _share_of_worlds(first, last, world_ptr, local_ptr, dst, covered, s, gains):
-    """Add to ``gains`` every node's marginal gain minus one in worlds ``first`` to
-    ``last - 1``, with the scratch rows ``s``. ``covered`` is worlds x nodes (or 0 x 0:
-    nothing covered). Releases the GIL, so threads can run shares at once."""
-    n = local_ptr.shape[1] - 1
-    nothing = np.zeros(n, dtype=np.bool_)
+def _share_of_worlds(first, last, g, s, gains):
+    """Add to ``gains`` every node's reach minus one in worlds ``first`` to ``last - 1``
+    of the graphs ``g``, with the scratch rows ``s``. Releases the GIL, so threads can
+    run shares at once."""
+    world_ptr, out_ptr, sizes, nodes, lptr, weight, larc, n = g
     longest = 0
     for w in range(first, last):
         longest = max(longest, world_ptr[w + 1] - world_ptr[w])
-    work = (np.zeros(n, dtype=np.int32), np.empty(n, dtype=np.int32),
-            np.empty(longest, dtype=np.int32), np.empty(longest + 1, dtype=np.int32),
-            np.empty(longest + 1, dtype=np.int32), np.empty(n + 2, dtype=np.uint64),
-            np.empty(longest + 1, dtype=np.int32))
+    work = (np.empty(s.shape[1], dtype=np.uint64), np.empty(longest + 1, dtype=np.int32))
     mark = 0
     for w in range(first, last):
-        cov = covered[w] if covered.shape[0] > 0 else nothing
         if mark > 2**30:  # before the int32 stamps could overflow
             s[STAMP] = 0
             mark = 0
-        mark = _world_gains(local_ptr[w], dst[world_ptr[w]:world_ptr[w + 1]], cov, gains, s, work, mark)
+        a, b = world_ptr[w], world_ptr[w + 1]
+        out = sizes[w, 0]
+        mark = _world_gains(nodes[a + out_ptr[w]:b + out_ptr[w + 1]], out, out + sizes[w, 1],
+                            lptr[out_ptr[w] + w:out_ptr[w + 1] + w + 1], weight[out_ptr[w]:out_ptr[w + 1]],
+                            larc[a:b], gains, s, work, mark)
 
 
-def all_gains(world_ptr, local_ptr, dst, covered=None, threads=None):
-    """Sum over worlds of every node's marginal gain given ``covered`` (worlds x nodes
-    booleans, closed under reachability in each world; None: nothing covered), on at
-    most ``threads`` threads (default: as many as the process can really use)."""
-    worlds, n = local_ptr.shape[0], local_ptr.shape[1] - 1
-    if covered is None:
-        covered = np.zeros((0, 0), dtype=np.bool_)
+def all_gains(g, threads=None):
+    """Sum over the worlds of the graphs ``g`` (a :class:`WorldGraphs`) of every node's
+    reach, on at most ``threads`` threads (default: as many as the process can really
+    use)."""
+    worlds, n = len(g.world_ptr) - 1, g.n
     with parallel_threads(max(1, min(threads or worlds, worlds))) as used:
         gains = np.zeros((used, n), dtype=np.int64)
-        scratch = np.zeros((used, ROWS, n + 2), dtype=np.int32)
+        largest = int(g.sizes[:, 2].max(initial=0))
+        scratch = np.zeros((used, ROWS, largest + 2), dtype=np.int32)
 
         def share(t):
-            _share_of_worlds(t * worlds // used, (t + 1) * worlds // used, world_ptr, local_ptr, dst,
-                             covered, scratch[t], gains[t])
+            _share_of_worlds(t * worlds // used, (t + 1) * worlds // used, tuple(g), scratch[t], gains[t])
 
         run_on_threads(share, used)
-    # every uncovered node reaches itself in every world: that part is added here
-    own = worlds - (covered.sum(axis=0) if covered.size else 0)
-    return gains.sum(axis=0) + own
+    # every node reaches itself in every world: that part is added here
+    return gains.sum(axis=0) + worlds

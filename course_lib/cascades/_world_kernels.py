@@ -3,14 +3,14 @@
 A world keeps each arc of the network or drops it at random; the nodes a seed set
 activates are then exactly those reachable from it over kept arcs. A sample of worlds
 is stored world by world as sorted arc numbers (``world_ptr``/``arcs``). For searches
-it is laid out once as one small adjacency list per world (``world_adjacency``): the
-kept arcs leaving ``x`` in world ``w`` end at ``dst[world_ptr[w] + local_ptr[w, x]:
-world_ptr[w] + local_ptr[w, x + 1]]``. That costs 4 (n + 1) bytes per world and makes
-a search step a plain array read.
+it is laid out once by :func:`world_graphs` as one small graph per world, over only the
+nodes its kept arcs touch, numbered so that a search step is a plain array read and the
+exact gains of every node (``_world_gains``) start from the graph as it is stored.
 """
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 from numba import njit
@@ -83,99 +83,223 @@ def sample_lt_worlds(n, in_ptr, in_arc, weights, worlds, gen):
     return world_ptr, arcs[:size].copy()
 
 
-@njit(cache=True)
-def world_adjacency(indptr, indices, world_ptr, arcs):
-    """Per-world offsets ``local_ptr`` (worlds x (n + 1)) and kept-arc targets ``dst``."""
+class WorldGraphs(NamedTuple):
+    """Every world of a sample as a small graph of its own (see :func:`world_graphs`)."""
+
+    world_ptr: np.ndarray  # kept arcs of world w: world_ptr[w] to world_ptr[w + 1]
+    out_ptr: np.ndarray  # nodes with an arc out in the worlds before w (prefix counts)
+    sizes: np.ndarray  # per world: nodes with an arc out, shared sinks, all local nodes
+    nodes: np.ndarray  # local node -> network node, from world_ptr[w] + out_ptr[w]
+    lptr: np.ndarray  # first arc of each node with an arc out, from out_ptr[w] + w
+    weight: np.ndarray  # 1 + private sinks of each node with an arc out, from out_ptr[w]
+    larc: np.ndarray  # kept arc -> local node it ends at
+    n: int  # nodes in the network
+
+
+@njit(cache=True, nogil=True)
+def _count_sources(first, last, src, world_ptr, arcs, out_count):
+    """Nodes with a kept arc out in each of worlds ``first`` to ``last - 1``."""
+    for w in range(first, last):
+        out = 0
+        previous = -1
+        for i in range(world_ptr[w], world_ptr[w + 1]):
+            x = src[arcs[i]]
+            out += np.int32(x != previous)  # arcs are sorted, so grouped by source
+            previous = x
+        out_count[w] = out
+
+
+@njit(cache=True, nogil=True)
+def _lay_out(first, last, src, dst, arcs, g):
+    """Lay out worlds ``first`` to ``last - 1`` into the arrays of ``g`` (see
+    :func:`world_graphs`). Where the data decides, the loops write unconditionally at
+    moving positions instead of branching: on random worlds a branch is a coin flip
+    for the processor."""
+    world_ptr, out_ptr, sizes, g_nodes, g_lptr, g_weight, g_larc, n = g
+    kind = np.zeros(n, dtype=np.int32)  # 1: has an arc out, 2: a sink already listed
+    node_in = np.zeros(n, dtype=np.int32)
+    lid = np.zeros(n, dtype=np.int32)
+    longest = 0
+    for w in range(first, last):
+        longest = max(longest, world_ptr[w + 1] - world_ptr[w])
+    target = np.empty(longest, dtype=np.int32)
+    privates = np.empty(longest + 1, dtype=np.int32)
+    for w in range(first, last):
+        a, b = world_ptr[w], world_ptr[w + 1]
+        out = out_ptr[w + 1] - out_ptr[w]
+        nodes = g_nodes[a + out_ptr[w]:b + out_ptr[w + 1]]
+        lptr = g_lptr[out_ptr[w] + w:out_ptr[w + 1] + w + 1]
+        weight = g_weight[out_ptr[w]:out_ptr[w + 1]]
+        larc = g_larc[a:b]
+        # nodes with an arc out, in node order, and where their runs of arcs end
+        j = -1
+        previous = -1
+        lptr[0] = 0
+        for i in range(b - a):
+            x, y = src[arcs[a + i]], dst[arcs[a + i]]
+            j += np.int32(x != previous)
+            previous = x
+            nodes[j] = x
+            lid[x] = j
+            kind[x] = 1
+            lptr[j + 1] = i + 1
+            node_in[y] += 1
+            target[i] = y
+        # the sinks, in the order arcs first reach them: shared ones (two or more arcs
+        # in) next, private ones last
+        shared = 0
+        private = 0
+        for i in range(b - a):
+            y = target[i]
+            new_sink = np.int32(kind[y] == 0)
+            kind[y] += 2 * new_sink
+            sh = new_sink & np.int32(node_in[y] > 1)
+            nodes[out + shared] = y  # kept only if y is a new shared sink
+            lid[y] += sh * (out + shared - lid[y])
+            privates[private] = y
+            shared += sh
+            private += new_sink - sh
+        for k in range(private):
+            nodes[out + shared + k] = privates[k]
+            lid[privates[k]] = out + shared + k
+        sizes[w, 0] = out
+        sizes[w, 1] = shared
+        sizes[w, 2] = out + shared + private
+        # within a run, arcs to shared nodes first and arcs to private sinks last
+        for j in range(out):
+            front, back = lptr[j], lptr[j + 1] - 1
+            for i in range(lptr[j], lptr[j + 1]):
+                t = lid[target[i]]
+                is_private = np.int32(t >= out + shared)
+                larc[front] = t
+                larc[back] = t
+                front += 1 - is_private
+                back -= is_private
+            weight[j] = 1 + lptr[j + 1] - front
+        for j in range(out + shared + private):
+            kind[nodes[j]] = 0
+            node_in[nodes[j]] = 0
+
+
+def world_graphs(indptr, indices, world_ptr, arcs, threads=1):
+    """Lay out every world as a small graph of its own (a :class:`WorldGraphs`), on
+    ``threads`` threads.
+
+    The local nodes of world ``w`` are the nodes a kept arc touches, ``sizes[w, 2]`` of
+    them from ``nodes[world_ptr[w] + out_ptr[w]]`` on: first the ``sizes[w, 0]`` with an
+    arc out, in node order (so a search finds its start by bisection), then the
+    ``sizes[w, 1]`` *shared sinks* (no arc out, two or more in), then the *private
+    sinks* (no arc out, one in), both in the order arcs first reach them. Local node
+    ``j`` with an arc out has the kept arcs ``world_ptr[w] + lptr[out_ptr[w] + w + j]``
+    up to the next one's start; ``larc`` holds the local node each ends at, arcs to
+    shared nodes first and arcs to private sinks last; ``weight`` counts the node and
+    its private sinks. Every array is laid out by the kept arcs, not by worlds x nodes:
+    at most 20 bytes per kept arc.
+    """
     n = len(indptr) - 1
     worlds = len(world_ptr) - 1
-    local_ptr = np.zeros((worlds, n + 1), dtype=np.int32)
-    dst = np.empty(arcs.size, dtype=np.int32)
-    for i in range(arcs.size):
-        dst[i] = indices[arcs[i]]
-    for w in range(worlds):
-        start, end = world_ptr[w], world_ptr[w + 1]
-        i = start
-        for x in range(n):
-            # kept arcs are sorted by arc number, so grouped by source node in order
-            local_ptr[w, x] = i - start
-            while i < end and arcs[i] < indptr[x + 1]:
-                i += 1
-        local_ptr[w, n] = end - start
-    return local_ptr, dst
+    src = np.repeat(np.arange(n, dtype=np.int32), np.diff(indptr))
+    threads = max(1, min(threads, worlds))
+    bounds = [t * worlds // threads for t in range(threads + 1)]
+    out_ptr = np.zeros(worlds + 1, dtype=np.int64)
+    run_on_threads(lambda t: _count_sources(bounds[t], bounds[t + 1], src, world_ptr, arcs,
+                                            out_ptr[1:]), threads)
+    np.cumsum(out_ptr, out=out_ptr)
+    out_total = int(out_ptr[-1])
+    g = WorldGraphs(world_ptr, out_ptr, np.empty((worlds, 3), dtype=np.int32),
+                    np.empty(arcs.size + out_total, dtype=np.int32), np.empty(out_total + worlds, dtype=np.int32),
+                    np.empty(out_total, dtype=np.int32), np.empty(arcs.size, dtype=np.int32), n)
+    run_on_threads(lambda t: _lay_out(bounds[t], bounds[t + 1], src, indices, arcs, tuple(g)), threads)
+    return g
 
 
 @njit(cache=True, inline="always")
-def _reach(ptr, dst, start_node, covered, stamp, mark, stack, mark_covered):
-    """Nodes reachable from start_node in one world (adjacency ``ptr``/``dst``), not
-    counting covered ones, whose descendants are covered too, so the search stops there.
-    Optionally marks what it finds as covered."""
-    if covered[start_node] or stamp[start_node] == mark:
+def _out_id(nodes, out, v):
+    """Local number of node ``v`` among the first ``out`` local nodes (those with an arc
+    out, in node order), or -1."""
+    j = np.searchsorted(nodes[:out], v)
+    return j if j < out and nodes[j] == v else -1
+
+
+@njit(cache=True, inline="always")
+def _reach(g, w, v, covered, stamp, mark, stack, mark_covered):
+    """Nodes reachable from node ``v`` in world ``w`` of the graphs ``g``, not counting
+    covered ones (a row of worlds x nodes), whose descendants are covered too, so the
+    search stops there. Optionally marks what it finds as covered."""
+    world_ptr, out_ptr, sizes, g_nodes, g_lptr, weight, g_larc, n = g
+    if covered[v]:
         return 0
-    stamp[start_node] = mark
-    stack[0] = start_node
+    if mark_covered:
+        covered[v] = True
+    out = sizes[w, 0]
+    nodes = g_nodes[world_ptr[w] + out_ptr[w]:world_ptr[w + 1] + out_ptr[w + 1]]
+    j = _out_id(nodes, out, v)
+    if j < 0:  # no kept arc leaves v
+        return 1
+    lptr = g_lptr[out_ptr[w] + w:out_ptr[w + 1] + w + 1]
+    larc = g_larc[world_ptr[w]:world_ptr[w + 1]]
+    stamp[j] = mark
+    stack[0] = j
     top = 1
-    count = 0
+    count = 1
     while top > 0:
         top -= 1
         x = stack[top]
-        count += 1
-        if mark_covered:
-            covered[x] = True
-        for i in range(ptr[x], ptr[x + 1]):
-            y = dst[i]
-            if not covered[y] and stamp[y] != mark:
+        for i in range(lptr[x], lptr[x + 1]):
+            y = larc[i]
+            if stamp[y] != mark and not covered[nodes[y]]:
                 stamp[y] = mark
-                stack[top] = y
-                top += 1
+                count += 1
+                if mark_covered:
+                    covered[nodes[y]] = True
+                if y < out:  # sinks have no arcs to follow
+                    stack[top] = y
+                    top += 1
     return count
 
 
 @njit(cache=True)
-def reach_over_worlds(world_ptr, local_ptr, dst, node, covered, mark_covered):
+def reach_over_worlds(g, node, covered, mark_covered):
     """Sum over worlds of the nodes ``node`` reaches that are not yet covered (its
     marginal gain times the number of worlds); with ``mark_covered`` they become covered."""
-    n = local_ptr.shape[1] - 1
+    n = covered.shape[1]
     stamp = np.zeros(n, dtype=np.int64)
-    stack = np.empty(n, dtype=np.int64)
+    stack = np.empty(n, dtype=np.int32)
     total = 0
-    for w in range(len(world_ptr) - 1):
-        block = dst[world_ptr[w]:world_ptr[w + 1]]
-        total += _reach(local_ptr[w], block, node, covered[w], stamp, w + 1, stack, mark_covered)
+    for w in range(len(g[0]) - 1):
+        total += _reach(g, w, node, covered[w], stamp, w + 1, stack, mark_covered)
     return total
 
 
 @njit(cache=True, nogil=True)
-def _gains_in_worlds(first, last, world_ptr, local_ptr, dst, covered, candidates, gains):
+def _gains_in_worlds(first, last, g, covered, candidates, gains):
     """Add to ``gains`` each candidate's marginal gain summed over worlds ``first`` to
     ``last - 1``. Releases the GIL, so threads can run shares at once."""
-    n = local_ptr.shape[1] - 1
+    n = covered.shape[1]
     stamp = np.zeros(n, dtype=np.int64)
-    stack = np.empty(n, dtype=np.int64)
+    stack = np.empty(n, dtype=np.int32)
     mark = 0
     for w in range(first, last):
-        block = dst[world_ptr[w]:world_ptr[w + 1]]
-        ptr = local_ptr[w]
         cov = covered[w]
         for j in range(candidates.size):
             mark += 1
-            gains[j] += _reach(ptr, block, candidates[j], cov, stamp, mark, stack, False)
+            gains[j] += _reach(g, w, candidates[j], cov, stamp, mark, stack, False)
 
 
-def gains_of(world_ptr, local_ptr, dst, covered, candidates, threads):
+def gains_of(g, covered, candidates, threads):
     """Sum over worlds of the marginal gain of each of ``candidates`` given ``covered``,
     on ``threads`` threads.
 
-    Worlds are the outer loop, so each world's rows stay in cache while every
-    candidate is searched in it; evaluating candidates one by one instead reads a
-    fresh row of every world per candidate, which costs a cache miss per world.
+    Worlds are the outer loop, so each world's graph stays in cache while every
+    candidate is searched in it.
     """
-    worlds = local_ptr.shape[0]
+    worlds = len(g.world_ptr) - 1
     threads = max(1, min(threads, worlds))
     gains = np.zeros((threads, candidates.size), dtype=np.int64)
 
     def share(t):
-        _gains_in_worlds(t * worlds // threads, (t + 1) * worlds // threads, world_ptr, local_ptr, dst,
-                         covered, candidates, gains[t])
+        _gains_in_worlds(t * worlds // threads, (t + 1) * worlds // threads, tuple(g), covered,
+                         candidates, gains[t])
 
     run_on_threads(share, threads)
     return gains.sum(axis=0)

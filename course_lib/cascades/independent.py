@@ -16,11 +16,12 @@ from functools import cached_property
 import numpy as np
 
 from .._guard import reference
+from .._threads import parallel_threads
 from .._validation import as_rng, check_integer, check_probability
 from ..networks import compile_network, node_indices
 from ._rng import rng_state
 from ._spread_kernels import NO_ARRAY_F, ic_run, ic_sizes, lt_run, lt_sizes
-from ._world_kernels import reach_over_worlds, sample_ic_worlds, sample_lt_worlds, world_adjacency
+from ._world_kernels import reach_over_worlds, sample_ic_worlds, sample_lt_worlds, world_graphs
 from ._workspace import workspace as _workspace
 from .threshold import CascadeResult
 
@@ -301,19 +302,20 @@ class LiveEdgeWorlds:
 
     @cached_property
     def adjacency(self):
-        """``(world_ptr, local_ptr, dst)``: one adjacency list per world, built on first
-        use (4 (n + 1) bytes per world) and reused by every search."""
-        size = self.worlds * (self.net.n + 1) * 4
-        if size > 2 * 1024**3:
-            raise ValueError(
-                f"{self.worlds} worlds of {self.net.n} nodes need {size / 1024**3:.1f} GB to search; "
-                "use fewer worlds (runs)"
-            )
-        local_ptr, dst = world_adjacency(self.net.indptr, self.net.indices, self.world_ptr, self.arcs)
-        return self.world_ptr, local_ptr, dst
+        """The worlds laid out for searches (a ``WorldGraphs``: one small graph per world
+        over the nodes its kept arcs touch), built on first use and reused by every
+        search; at most 20 bytes per kept arc."""
+        with parallel_threads(self.worlds) as threads:
+            return world_graphs(self.net.indptr, self.net.indices, self.world_ptr, self.arcs, threads)
 
     def new_cover(self):
         """An all-False ``covered`` matrix (worlds x nodes) for :meth:`marginal_gain`."""
+        size = self.worlds * self.net.n
+        if size > 2 * 1024**3:
+            raise ValueError(
+                f"{self.worlds} worlds of {self.net.n} nodes need {size / 1024**3:.1f} GB to track "
+                "which nodes are reached; use fewer worlds (runs)"
+            )
         return np.zeros((self.worlds, self.net.n), dtype=np.bool_)
 
     def spread(self, seeds):
@@ -324,11 +326,11 @@ class LiveEdgeWorlds:
 
     def marginal_gain(self, covered, node):
         """Mean number of new nodes row ``node`` reaches given a ``covered`` matrix."""
-        return reach_over_worlds(*self.adjacency, node, covered, False) / self.worlds
+        return reach_over_worlds(tuple(self.adjacency), node, covered, False) / self.worlds
 
     def cover(self, covered, node):
         """Mark everything row ``node`` reaches as covered; return the total new count."""
-        return reach_over_worlds(*self.adjacency, node, covered, True)
+        return reach_over_worlds(tuple(self.adjacency), node, covered, True)
 
     def world(self, w):
         """World ``w`` as a networkx DiGraph of its kept arcs (all nodes included)."""
