@@ -222,22 +222,27 @@ def _out_id(nodes, out, v):
 
 
 @njit(cache=True, inline="always")
-def _reach(g, w, v, covered, stamp, mark, stack, mark_covered):
-    """Nodes reachable from node ``v`` in world ``w`` of the graphs ``g``, not counting
-    covered ones (a row of worlds x nodes), whose descendants are covered too, so the
-    search stops there. Optionally marks what it finds as covered."""
-    world_ptr, out_ptr, sizes, g_nodes, g_lptr, weight, g_larc, n = g
+def _world(g, w):
+    """World ``w`` of the graphs ``g``: (its local nodes, how many have an arc out,
+    their arc starts, the local node each arc ends at)."""
+    world_ptr, out_ptr, sizes, nodes, lptr, _, larc, _ = g
+    return (nodes[world_ptr[w] + out_ptr[w]:world_ptr[w + 1] + out_ptr[w + 1]], sizes[w, 0],
+            lptr[out_ptr[w] + w:out_ptr[w + 1] + w + 1], larc[world_ptr[w]:world_ptr[w + 1]])
+
+
+@njit(cache=True, inline="always")
+def _reach(world, v, j, covered, stamp, mark, stack, mark_covered):
+    """Nodes reachable from node ``v`` (local number ``j`` among those with an arc out,
+    or -1) in one ``world``, not counting covered ones (a row of worlds x nodes), whose
+    descendants are covered too, so the search stops there. Optionally marks what it
+    finds as covered."""
+    nodes, out, lptr, larc = world
     if covered[v]:
         return 0
     if mark_covered:
         covered[v] = True
-    out = sizes[w, 0]
-    nodes = g_nodes[world_ptr[w] + out_ptr[w]:world_ptr[w + 1] + out_ptr[w + 1]]
-    j = _out_id(nodes, out, v)
     if j < 0:  # no kept arc leaves v
         return 1
-    lptr = g_lptr[out_ptr[w] + w:out_ptr[w + 1] + w + 1]
-    larc = g_larc[world_ptr[w]:world_ptr[w + 1]]
     stamp[j] = mark
     stack[0] = j
     top = 1
@@ -267,7 +272,9 @@ def reach_over_worlds(g, node, covered, mark_covered):
     stack = np.empty(n, dtype=np.int32)
     total = 0
     for w in range(len(g[0]) - 1):
-        total += _reach(g, w, node, covered[w], stamp, w + 1, stack, mark_covered)
+        world = _world(g, w)
+        j = _out_id(world[0], world[1], node)
+        total += _reach(world, node, j, covered[w], stamp, w + 1, stack, mark_covered)
     return total
 
 
@@ -278,12 +285,28 @@ def _gains_in_worlds(first, last, g, covered, candidates, gains):
     n = covered.shape[1]
     stamp = np.zeros(n, dtype=np.int64)
     stack = np.empty(n, dtype=np.int32)
+    local = np.full(n, -1, dtype=np.int32)
     mark = 0
     for w in range(first, last):
+        world = _world(g, w)
+        nodes, out = world[0], world[1]
+        # a bisection costs about as much as writing and clearing 32 entries of a map
+        # from nodes to local numbers
+        many = 32 * candidates.size > out
+        if many:
+            for j in range(out):
+                local[nodes[j]] = j
         cov = covered[w]
-        for j in range(candidates.size):
+        for k in range(candidates.size):
+            v = candidates[k]
+            if cov[v]:
+                continue
+            j = local[v] if many else _out_id(nodes, out, v)
             mark += 1
-            gains[j] += _reach(g, w, candidates[j], cov, stamp, mark, stack, False)
+            gains[k] += _reach(world, v, j, cov, stamp, mark, stack, False)
+        if many:
+            for j in range(out):
+                local[nodes[j]] = -1
 
 
 def gains_of(g, covered, candidates, threads):
