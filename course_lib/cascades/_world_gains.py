@@ -2,23 +2,27 @@
 
 The gain of node ``v`` in a world is the number of nodes it reaches over kept arcs
 (greedy seeding's first step; later steps search from a few candidates with
-``_world_kernels.gains_of``). A search from every node costs the sum of all reach sizes, which explodes
-near the critical point, where each world holds a few hundred nodes that all reach
-the same few hundred others. Instead, per world:
+``_world_kernels.gains_of``). A search from every node costs the sum of all reach
+sizes, which explodes near the critical point, where each world holds a few hundred
+nodes that all reach the same few hundred others. Instead, per world:
 
 1. The world comes laid out as a small local graph (``_world_kernels.world_graphs``):
    its nodes with a kept arc out, then the *shared sinks* (no arc out, two or more
    in), then the *private sinks* (one arc in), whose arcs come last in each node's
    list. A private sink is folded into its parent's weight, so it costs nothing here.
-   Nodes without an arc to a shared node are *leaves*.
-2. Tarjan's algorithm condenses the strongly connected components (SCCs), emitting
-   them sinks first, so every component comes after all it reaches. Leaves are
-   one-node components numbered before the rest.
+   Nodes without an arc to a shared node are *leaves*; one pass lists the leaves, the
+   *sources* (no arc in) and the rest.
+2. Tarjan's algorithm condenses the strongly connected components (SCCs) of the rest,
+   emitting them sinks first, so every component comes after all it reaches. Leaves
+   are one-node components numbered before them, and sources, which nothing reaches,
+   one-node components numbered after them, without Tarjan ever entering them.
 3. A child is *private* when nothing else can enter what it reaches (it and everything
    below it have exactly one incoming arc); private children's reach sets cannot
    overlap anything, and a shared leaf can only overlap a shared component. So with
    no shared component child, or one and no shared leaf, a component reaches ``weight
-   + sum of its children's reach``, counted in one pass in Tarjan's order.
+   + sum of its children's reach``, counted in one pass in Tarjan's order. A one-node
+   component with one arc (most of them) takes a short path, and a source only needs
+   its reach.
 4. Two children's reach sets overlap only if both reach a *merge* component (two or
    more arcs in): follow one child's path to a common node back to where it first
    enters the other's reach set. Each component carries a 64-bit summary of the merge
@@ -36,11 +40,12 @@ Pruning at one hub per world is the idea of pruned Monte Carlo influence maximiz
 (Ohsaka, Akiba, Yoshida & Kawarabayashi, AAAI 2014); the out-tree rule extends it to
 every component with one way in. Worlds are independent and are split between threads.
 
-Tarjan's algorithm stores a finished node's
-component in its index entry, offset above every index, so it needs no on-stack flags
-(as in Pearce, "A space-efficient algorithm for finding strongly connected
-components", 2016), and it keeps the node it is scanning in local variables, touching
-its call stack only to descend or return.
+Tarjan's algorithm stores a finished node's component in its index entry, offset above
+every index, so it needs no on-stack flags (as in Pearce, "A space-efficient algorithm
+for finding strongly connected components", 2016), and it keeps the node it is
+scanning in local variables, touching its call stack only to descend or return. On
+random worlds a data-dependent branch is a coin flip for the processor, so the passes
+that sort nodes into kinds write unconditionally at moving positions instead.
 """
 from __future__ import annotations
 
@@ -54,8 +59,8 @@ __all__ = ["all_gains"]
 # rows of the per-thread scratch array (int32, one entry per local node or component)
 (LEND, NIN, RINDEX, CALL_NODE, CALL_ARC, CALL_IDX, CALL_BASE, TSTACK, MEMBERS,
  COMP_START, CSIZE, REACH, COMP_IN, IS_TREE, REACHES_HUB, STAMP, SEARCH, IN_HUB,
- HUB_COMPS, COND_PTR, STOP, CALL_LOW) = range(22)
-ROWS = 22
+ HUB_COMPS, COND_PTR, STOP, CALL_LOW, ROOTS, SOURCES) = range(24)
+ROWS = 24
 
 
 @njit(cache=True)
@@ -74,22 +79,35 @@ def _arcs_in(lptr, weight, larc, out, total, s):
 def _leaves(lptr, weight, out, total, s):
     """Make every local node without an arc to a shared node a finished one-node
     component (0, 1, ... in order), which reaches itself and its private sinks: the
-    nodes with an arc out but none to a shared node, then the shared sinks. Returns the
-    number of leaves."""
+    nodes with an arc out but none to a shared node, then the shared sinks. List the
+    other nodes with an arc in (``s[ROOTS]``) and the sources (``s[SOURCES]``).
+    Returns the numbers of leaves, of listed roots and of sources."""
     lend, nin, rindex = s[LEND], s[NIN], s[RINDEX]
     reach, comp_in, is_tree, reaches_hub, stop = s[REACH], s[COMP_IN], s[IS_TREE], s[REACHES_HUB], s[STOP]
+    roots, sources = s[ROOTS], s[SOURCES]
     finished = total + 1  # rindex of a node in component c: finished + c
     leaves = 0
+    rooted = 0
+    sourced = 0
     for j in range(total):
-        leaf = np.int32(j >= out or lend[j] == lptr[j])
+        if j < out:
+            leaf = np.int32(lend[j] == lptr[j])
+            source = (1 - leaf) & np.int32(nin[j] == 0)
+            reach[leaves] = weight[j]
+        else:  # a shared sink
+            leaf, source = 1, 0
+            reach[leaves] = 1
         rindex[j] = leaf * (finished + leaves)
-        reach[leaves] = weight[j] if j < out else 1
         comp_in[leaves] = nin[j]
         is_tree[leaves] = 1
         reaches_hub[leaves] = 0
         stop[leaves] = 1
+        roots[rooted] = j
+        sources[sourced] = j
         leaves += leaf
-    return leaves
+        rooted += 1 - leaf - source
+        sourced += source
+    return leaves, rooted, sourced
 
 
 @njit(cache=True, inline="always")
@@ -102,14 +120,15 @@ def _enter(x, counter, top, rindex, tstack, lptr, lend):
 
 
 @njit(cache=True)
-def _condense(lptr, weight, larc, total, leaves, s):
-    """Tarjan's algorithm, iterative, over the local nodes not yet finished. ``rindex``
+def _condense(lptr, weight, larc, total, leaves, rooted, sourced, s):
+    """Tarjan's algorithm, iterative, from the ``rooted`` listed roots. ``rindex``
     holds 0 (unvisited), a node's index while it is on the stack, or ``total + 1 +
     component`` once finished (larger than any index, so it never lowers a lowlink).
     The node being scanned, its arc cursor and its lowlink live in local variables;
     only a descent saves them on the call stack. Components are numbered from
-    ``leaves`` in the order they finish, which is sinks first. Returns the number of
-    components, leaves included."""
+    ``leaves`` in the order they finish, which is sinks first, and the ``sourced``
+    sources follow. Returns the number of components, leaves included, and the first
+    source's component."""
     lend, rindex = s[LEND], s[RINDEX]
     call_node, call_arc, call_idx, call_base = s[CALL_NODE], s[CALL_ARC], s[CALL_IDX], s[CALL_BASE]
     tstack, members, comp_start, csize = s[TSTACK], s[MEMBERS], s[COMP_START], s[CSIZE]
@@ -119,10 +138,11 @@ def _condense(lptr, weight, larc, total, leaves, s):
     top = 0
     ncomp = leaves
     nmem = 0
-    for r in range(total):
-        if rindex[r] != 0:
+    roots, sources = s[ROOTS], s[SOURCES]
+    for q in range(rooted):
+        x = roots[q]
+        if rindex[x] != 0:
             continue
-        x = r
         depth = 0
         idx, base, i, end = _enter(x, counter, top, rindex, tstack, lptr, lend)
         counter += 1
@@ -171,8 +191,18 @@ def _condense(lptr, weight, larc, total, leaves, s):
             idx = call_idx[depth]
             base = call_base[depth]
             low = min(call_low[depth], low)
+    # nothing reaches a source, so each is a component of its own, finished last
+    first_source = ncomp
+    for q in range(sourced):
+        x = sources[q]
+        comp_start[ncomp] = nmem
+        members[nmem] = x
+        csize[ncomp] = weight[x]
+        rindex[x] = finished + ncomp
+        nmem += 1
+        ncomp += 1
     comp_start[ncomp] = nmem
-    return ncomp
+    return ncomp, first_source
 
 
 @njit(cache=True)
@@ -243,8 +273,8 @@ def _world_gains(nodes, out, total, lptr, weight, larc, gains, s, work, mark):
     stamps, which compare with ``mark``: it only grows, and the new value is returned."""
     summary, cond_arc = work
     _arcs_in(lptr, weight, larc, out, total, s)
-    leaves = _leaves(lptr, weight, out, total, s)
-    ncomp = _condense(lptr, weight, larc, total, leaves, s)
+    leaves, rooted, sourced = _leaves(lptr, weight, out, total, s)
+    ncomp, first_source = _condense(lptr, weight, larc, total, leaves, rooted, sourced, s)
     lend, nin, rindex = s[LEND], s[NIN], s[RINDEX]
     members, comp_start, csize = s[MEMBERS], s[COMP_START], s[CSIZE]
     reach, comp_in, is_tree, reaches_hub = s[REACH], s[COMP_IN], s[IS_TREE], s[REACHES_HUB]
@@ -253,9 +283,9 @@ def _world_gains(nodes, out, total, lptr, weight, larc, gains, s, work, mark):
     summary[:leaves] = 0
     hub = -1
     marked = 0
-    if ncomp > leaves:
+    if first_source > leaves:
         hub = leaves
-        for c in range(leaves + 1, ncomp):
+        for c in range(leaves + 1, first_source):
             if csize[c] > csize[hub]:
                 hub = c
     # reach of every component, children first; the distinct children of each are
@@ -263,6 +293,23 @@ def _world_gains(nodes, out, total, lptr, weight, larc, gains, s, work, mark):
     cond_ptr[leaves] = 0
     k = 0
     for c in range(leaves, ncomp):
+        x = members[comp_start[c]]
+        if comp_start[c + 1] - comp_start[c] == 1 and lend[x] - lptr[x] == 1:
+            # one node with one arc to a shared node: one child, no overlap; parents
+            # read what follows from it, and nothing reads more of a source than reach
+            d = rindex[larc[lptr[x]]] - finished
+            reach[c] = csize[c] + reach[d]
+            if c < first_source:
+                cond_arc[k] = d
+                k += 1
+                tree = np.int32(comp_in[d] == 1) & is_tree[d]
+                is_tree[c] = tree
+                reaches_hub[c] = reaches_hub[d] | np.int32(c == hub)
+                stop[c] = tree & (1 - reaches_hub[c])
+                comp_in[c] = nin[x]
+                summary[c] = summary[d] | _summary_bit(d, comp_in[d] > 1)
+            cond_ptr[c + 1] = k
+            continue
         mark += 1
         stamp[c] = mark
         shared_comps = 0
