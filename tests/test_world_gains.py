@@ -94,6 +94,33 @@ def test_all_gains_equals_plain_search_on_scale_free_graph(p):
     assert np.array_equal(gains_of(sample.adjacency, covered, candidates, 2), reference[candidates])
 
 
+def networkx_gains(sample, seeds, candidates):
+    """Independent reference: reach over each world rebuilt as a networkx graph."""
+    totals = np.zeros(len(candidates), dtype=np.int64)
+    for w in range(sample.worlds):
+        H = sample.world(w)
+        covered = set(seeds).union(*(nx.descendants(H, s) for s in seeds))
+        for i, v in enumerate(candidates):
+            totals[i] += len(({v} | nx.descendants(H, v)) - covered)
+    return totals
+
+
+def test_gains_of_finds_candidates_by_bisection_or_by_map():
+    """One candidate is found by bisection among a world's nodes with an arc out, many
+    through a map; both must match searches over the worlds rebuilt by networkx."""
+    G = nx.barabasi_albert_graph(300, 3, seed=8)
+    sample = sample_live_edge_worlds(G, "ic", 0.2, worlds=4, seed=9)
+    assert sample.adjacency.sizes[:, 0].min() > 32, "enough nodes with an arc out to bisect"
+    covered = sample.new_cover()
+    sample.cover(covered, 299)  # covers much of one world, little of the others
+    everyone = np.arange(300)
+    expected = networkx_gains(sample, [299], everyone)
+    assert np.array_equal(gains_of(sample.adjacency, covered, everyone, 2), expected), "many: a map"
+    for v in (0, 5, 150, 298, 299):
+        one = gains_of(sample.adjacency, covered, np.array([v]), 1)
+        assert one.tolist() == [expected[v]], f"candidate {v} alone: by bisection"
+
+
 def test_threads_split_worlds_without_changing_the_sum():
     G = nx.gnp_random_graph(200, 0.03, seed=4, directed=True)
     sample = sample_live_edge_worlds(G, "ic", 0.5, worlds=7, seed=5)
