@@ -4,9 +4,10 @@ numba starts as many threads as the machine reports cores. In a container (Binde
 JupyterHub, CI) the machine may report 16 or 64 cores while the container may use one
 or two. Extra threads then only take turns on the same cores, and each holds its own
 work arrays: the greedy-seeding loops keep up to about 100 bytes per node per thread,
-so 64 threads on a 100,000-node network would hold 0.6 GB of a Binder session's two. The loops here therefore use no more threads than the process can really run:
-the CPUs it may be scheduled on, capped by the container's CPU quota (cgroup
-``cpu.max``, or ``cpu.cfs_quota_us`` under cgroup v1).
+so 64 threads on a 100,000-node network would hold 0.6 GB of a Binder session's two.
+The loops here therefore use no more threads than the process can really run: the CPUs
+it may be scheduled on, capped by the container's CPU quota (cgroup ``cpu.max``, or
+``cpu.cfs_quota_us`` under cgroup v1).
 
 The greedy-seeding loops run their shares of the worlds on Python threads
 (:func:`run_on_threads`) in numba functions that release the GIL, rather than in numba

@@ -53,6 +53,7 @@ import numpy as np
 from numba import njit
 
 from .._threads import parallel_threads, run_on_threads
+from ._world_kernels import world_slices
 
 __all__ = ["all_gains"]
 
@@ -368,7 +369,7 @@ def _share_of_worlds(first, last, g, s, gains):
     """Add to ``gains`` every node's reach minus one in worlds ``first`` to ``last - 1``
     of the graphs ``g``, with the scratch rows ``s``. Releases the GIL, so threads can
     run shares at once."""
-    world_ptr, out_ptr, sizes, nodes, lptr, weight, larc, n = g
+    world_ptr, sizes = g[0], g[2]
     longest = 0
     for w in range(first, last):
         longest = max(longest, world_ptr[w + 1] - world_ptr[w])
@@ -378,11 +379,8 @@ def _share_of_worlds(first, last, g, s, gains):
         if mark > 2**30:  # before the int32 stamps could overflow
             s[STAMP] = 0
             mark = 0
-        a, b = world_ptr[w], world_ptr[w + 1]
-        out = sizes[w, 0]
-        mark = _world_gains(nodes[a + out_ptr[w]:b + out_ptr[w + 1]], out, out + sizes[w, 1],
-                            lptr[out_ptr[w] + w:out_ptr[w + 1] + w + 1], weight[out_ptr[w]:out_ptr[w + 1]],
-                            larc[a:b], gains, s, work, mark)
+        nodes, out, lptr, weight, larc = world_slices(g, w)
+        mark = _world_gains(nodes, out, out + sizes[w, 1], lptr, weight, larc, gains, s, work, mark)
 
 
 def all_gains(g, threads=None):

@@ -96,6 +96,17 @@ class WorldGraphs(NamedTuple):
     n: int  # nodes in the network
 
 
+@njit(cache=True, inline="always")
+def world_slices(g, w):
+    """World ``w`` of the graphs ``g``: (its local nodes, how many have an arc out,
+    where their arcs start (one entry more), their weights, the local node each kept
+    arc ends at). The node slice is the room the world has, which holds its
+    ``sizes[w, 2]`` local nodes and may hold more."""
+    world_ptr, out_ptr, _, nodes, lptr, weight, larc, _ = g
+    a, b, first, last = world_ptr[w], world_ptr[w + 1], out_ptr[w], out_ptr[w + 1]
+    return nodes[a + first:b + last], last - first, lptr[first + w:last + w + 1], weight[first:last], larc[a:b]
+
+
 @njit(cache=True, nogil=True)
 def _count_sources(first, last, src, world_ptr, arcs, out_count):
     """Nodes with a kept arc out in each of worlds ``first`` to ``last - 1``."""
@@ -115,7 +126,7 @@ def _lay_out(first, last, src, dst, arcs, g):
     :func:`world_graphs`). Where the data decides, the loops write unconditionally at
     moving positions instead of branching: on random worlds a branch is a coin flip
     for the processor."""
-    world_ptr, out_ptr, sizes, g_nodes, g_lptr, g_weight, g_larc, n = g
+    world_ptr, sizes, n = g[0], g[2], g[7]
     kind = np.zeros(n, dtype=np.int32)  # 1: has an arc out, 2: a sink already listed
     node_in = np.zeros(n, dtype=np.int32)
     lid = np.zeros(n, dtype=np.int32)
@@ -126,11 +137,7 @@ def _lay_out(first, last, src, dst, arcs, g):
     privates = np.empty(longest + 1, dtype=np.int32)
     for w in range(first, last):
         a, b = world_ptr[w], world_ptr[w + 1]
-        out = out_ptr[w + 1] - out_ptr[w]
-        nodes = g_nodes[a + out_ptr[w]:b + out_ptr[w + 1]]
-        lptr = g_lptr[out_ptr[w] + w:out_ptr[w + 1] + w + 1]
-        weight = g_weight[out_ptr[w]:out_ptr[w + 1]]
-        larc = g_larc[a:b]
+        nodes, out, lptr, weight, larc = world_slices(g, w)
         # nodes with an arc out, in node order, and where their runs of arcs end
         j = -1
         previous = -1
@@ -231,21 +238,12 @@ def _out_id(nodes, out, v):
 
 
 @njit(cache=True, inline="always")
-def _world(g, w):
-    """World ``w`` of the graphs ``g``: (its local nodes, how many have an arc out,
-    their arc starts, the local node each arc ends at)."""
-    world_ptr, out_ptr, sizes, nodes, lptr, _, larc, _ = g
-    return (nodes[world_ptr[w] + out_ptr[w]:world_ptr[w + 1] + out_ptr[w + 1]], sizes[w, 0],
-            lptr[out_ptr[w] + w:out_ptr[w + 1] + w + 1], larc[world_ptr[w]:world_ptr[w + 1]])
-
-
-@njit(cache=True, inline="always")
 def _reach(world, v, j, covered, stamp, mark, stack, mark_covered):
     """Nodes reachable from node ``v`` (local number ``j`` among those with an arc out,
     or -1) in one ``world``, not counting covered ones (a row of worlds x nodes), whose
     descendants are covered too, so the search stops there. Optionally marks what it
     finds as covered."""
-    nodes, out, lptr, larc = world
+    nodes, out, lptr, _, larc = world
     if covered[v]:
         return 0
     if mark_covered:
@@ -281,7 +279,7 @@ def reach_over_worlds(g, node, covered, mark_covered):
     stack = np.empty(n, dtype=np.int32)
     total = 0
     for w in range(len(g[0]) - 1):
-        world = _world(g, w)
+        world = world_slices(g, w)
         j = _out_id(world[0], world[1], node)
         total += _reach(world, node, j, covered[w], stamp, w + 1, stack, mark_covered)
     return total
@@ -297,7 +295,7 @@ def _gains_in_worlds(first, last, g, covered, candidates, gains):
     local = np.full(n, -1, dtype=np.int32)
     mark = 0
     for w in range(first, last):
-        world = _world(g, w)
+        world = world_slices(g, w)
         nodes, out = world[0], world[1]
         # a bisection costs about as much as writing and clearing 32 entries of a map
         # from nodes to local numbers
