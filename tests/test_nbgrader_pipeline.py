@@ -1,20 +1,28 @@
-"""The instructor's path through nbgrader, end to end, on one copy of the course.
+"""The instructor's path through nbgrader, end to end, with honest and dishonest students.
 
-Release every assignment, grade several kinds of submission and read the scores back
-from the gradebook. ps2_cascades: the solution, the untouched release, a partly wrong
-answer, an infinite loop, and a submission that only wraps course_lib (and empties the
-test cells). ps1_influentials, ps3_seeding and ps4_opinions: the solution, the untouched
-release and a partly wrong answer. Also exports the grades from another directory and
-checks what a student sees when pressing Validate.
+One temporary course, every assignment released, and for each assignment these
+submissions, graded by one real ``nbgrader autograde`` call:
 
-All assignments share one temporary course (one gradebook) and one autograde call per
-assignment, so the whole file runs in under two minutes.
+- the solution, the untouched release, and one plausible slip (partial marks);
+- the dishonest submissions of :mod:`submissions` (objects that equal anything, a thread
+  calling the reference, the grader's frames, a patched grading module, the unguarded
+  original behind the guard's decorator, an AST transformer that swallows every later
+  cell, a table of the answers to the hidden inputs of the default seeds): each must
+  score 0, which it would not if the verdict came from the student's kernel;
+- honest submissions that must keep full marks: functions that print to stderr and
+  raise warnings, helpers in a cell of the student's own, numpy arrays where the
+  exercise allows them.
+
+ps2 also gets the hostile-but-honest cases of autograde's robustness: an endless loop,
+an endless loop that catches ``BaseException`` (so an interrupt cannot stop it) run at
+the top of its cell, a function that kills its process with ``os._exit`` (called at the
+top of its cell too, so the kernel dies), and a wrapper that also empties the test
+cells. Each costs only the points of the cells it touches.
 """
 from __future__ import annotations
 
 import csv
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -23,36 +31,174 @@ from pathlib import Path
 import nbformat
 import pytest
 
+import submissions
+
 pytestmark = pytest.mark.slow
 
-ASSIGNMENTS = Path(__file__).resolve().parents[1] / "assignments"
-ASSIGNMENT = "ps2_cascades"
-NOTEBOOK = f"{ASSIGNMENT}.ipynb"
-SOURCE = ASSIGNMENTS / "source" / ASSIGNMENT / NOTEBOOK
-TOTAL_POINTS = 13
-# Short enough to keep the infinite-loop submission quick, long enough for a first
-# numba compile of course_lib inside a cell.
+ASSIGNMENTS_DIR = Path(__file__).resolve().parents[1] / "assignments"
+# Short enough to keep the endless loops quick, long enough for a slow machine to
+# start a process and import numpy and networkx in it.
 CELL_TIMEOUT = "10"
 
-TEST_CELLS = {  # grade_id -> points
-    "test_cascade_uniform": 3,
-    "test_cascade_per_node": 3,
-    "test_cascade_special_cases": 2,
-    "test_vulnerable_degree": 2,
-    "test_cascade_possible": 3,
-}
-
-# A plausible slip: summing the Poisson terms up to K - 1 instead of K - 2.
+# ps2: summing the Poisson terms up to K - 1 instead of K - 2.
 OFF_BY_ONE_CONDITION = '''
 def cascade_possible(z, phi):
     K = vulnerable_degree(phi)
     return z * sum(math.exp(-z) * z**j / math.factorial(j) for j in range(K)) > 1
 '''
 
-NEVER_RETURNS = '''
+# ps1: sorts by degree ascending, then reverses: the ties come out reversed too.
+RANK_TIES_REVERSED = '''
+def rank_by_degree(G):
+    return sorted(G, key=G.degree)[::-1]
+'''
+
+# ps3: takes the last of tied nodes (>= instead of >).
+GREEDY_LAST_OF_TIES = '''
+def greedy_over_worlds(G, worlds, k):
+    def total_reach(seed_set):
+        total = 0
+        for world in worlds:
+            reached, changed = set(seed_set), True
+            while changed:
+                changed = False
+                for u, v in world:
+                    if u in reached and v not in reached:
+                        reached.add(v)
+                        changed = True
+            total += len(reached)
+        return total
+
+    chosen = []
+    for _ in range(k):
+        best, best_total = None, -1
+        for v in G:
+            if v not in chosen and total_reach(chosen + [v]) >= best_total:
+                best, best_total = v, total_reach(chosen + [v])
+        chosen.append(best)
+    return chosen
+'''
+
+# ps4: an anticonformist who turns against a split panel too.
+ANTI_EVEN_WHEN_SPLIT = '''
+def qvoter_update(opinion, panel, p, variant, u_type, u_coin):
+    if u_type < p:
+        if variant == "independence":
+            return 1 if u_coin < 0.5 else -1
+        return -panel[0] if len(set(panel)) == 1 else -opinion
+    return panel[0] if len(set(panel)) == 1 else opinion
+'''
+
+ASSIGNMENTS = {
+    "ps1_influentials": {
+        "cells": {"test_rank_by_degree": 3, "test_kshell": 3, "test_top_k_overlap": 3,
+                  "test_share_connected": 3, "test_expected_ties_inside": 2, "test_cyworld_bound": 1},
+        "wrong": {"rank_by_degree": RANK_TIES_REVERSED},
+        "wrong_cells": {"test_rank_by_degree"},
+        # The exercise allows a numpy array for the pair (jaccard, precision).
+        "other_types": {"top_k_overlap": '''
+def top_k_overlap(ranking_a, ranking_b, k):
+    top_a, top_b = set(ranking_a[:k]), set(ranking_b[:k])
+    shared = len(top_a & top_b)
+    return np.array([shared / len(top_a | top_b), shared / k])
+'''},
+        "extra_imports": "import numpy as np\n",
+    },
+    "ps2_cascades": {
+        "cells": {"test_cascade_uniform": 3, "test_cascade_per_node": 3, "test_cascade_special_cases": 2,
+                  "test_vulnerable_degree": 2, "test_cascade_possible": 3},
+        "wrong": {"cascade_possible": OFF_BY_ONE_CONDITION},
+        "wrong_cells": {"test_cascade_possible"},
+        # A frozenset where a set is asked: allowed (an int must be an int here).
+        "other_types": {"threshold_cascade": '''
+def threshold_cascade(G, threshold, seeds):
+    active = set(seeds)
+    grew = True
+    while grew:
+        grew = False
+        for v in G:
+            phi = threshold[v] if isinstance(threshold, dict) else threshold
+            k = G.degree(v)
+            if v not in active and ((phi == 0) if k == 0 else sum(u in active for u in G[v]) / k >= phi):
+                active.add(v)
+                grew = True
+    return frozenset(active)
+'''},
+        "extra_imports": "",
+    },
+    "ps3_seeding": {
+        "cells": {"test_ic_generated": 3, "test_ic_special_cases": 2, "test_estimate_spread": 4,
+                  "test_greedy_generated": 3, "test_greedy_ties": 2},
+        "wrong": {"greedy_over_worlds": GREEDY_LAST_OF_TIES},
+        "wrong_cells": {"test_greedy_generated", "test_greedy_ties"},
+        # A numpy array for (mean, standard error): allowed.
+        "other_types": {"estimate_spread": '''
+def estimate_spread(G, seeds, p, runs, rng):
+    sizes = []
+    for _ in range(runs):
+        active = set(seeds)
+        frontier = list(active)
+        while frontier:
+            new = []
+            for u in frontier:
+                for v in G.neighbors(u):
+                    if v not in active and rng.random() < p:
+                        active.add(v)
+                        new.append(v)
+            frontier = new
+        sizes.append(len(active))
+    sizes = np.array(sizes, dtype=float)
+    return np.array([sizes.mean(), sizes.std(ddof=1) / np.sqrt(runs)])
+'''},
+        "extra_imports": "",
+    },
+    "ps4_opinions": {
+        "cells": {"test_fj_step": 3, "test_fj_equilibrium": 3, "test_qvoter_update": 4,
+                  "test_critical_point": 3},
+        "wrong": {"qvoter_update": ANTI_EVEN_WHEN_SPLIT},
+        "wrong_cells": {"test_qvoter_update"},
+        # Lists where the solution returns arrays: allowed either way.
+        "other_types": {"fj_step": '''
+def fj_step(W, x, x0, susceptibility):
+    n = len(x)
+    lam = [susceptibility] * n if np.ndim(susceptibility) == 0 else list(susceptibility)
+    return [float(lam[i] * sum(W[i][j] * x[j] for j in range(n)) + (1 - lam[i]) * x0[i])
+            for i in range(n)]
+'''},
+        "extra_imports": "",
+    },
+}
+
+HONEST = ("noisy", "helper_in_own_cell", "other_types")
+
+ENDLESS_LOOP = '''
 def vulnerable_degree(phi):
     while True:
         pass
+'''
+
+# Catches the interrupt the grader sends, so only killing the process stops it; called
+# at the top of the cell, so the student's kernel hangs too.
+UNSTOPPABLE_LOOP = '''
+def vulnerable_degree(phi):
+    while True:
+        try:
+            while True:
+                pass
+        except BaseException:
+            pass
+
+vulnerable_degree(0.5)
+'''
+
+# Kills its own process; called at the top of the cell, so the kernel dies as well.
+KILLS_ITS_PROCESS = '''
+import os
+
+def cascade_possible(z, phi):
+    os._exit(3)
+
+cascade_possible(3.0, 0.18)
 '''
 
 # Right, and independent of vulnerable_degree, so it scores while that one loops.
@@ -83,71 +229,12 @@ def cascade_possible(z, phi):
 ''',
 }
 
-
-# ps1, ps3 and ps4: the solution, the untouched release and one plausible slip each.
-
-# Sorts by degree ascending, then reverses: the ties come out reversed too.
-RANK_TIES_REVERSED = '''
-def rank_by_degree(G):
-    return sorted(G, key=G.degree)[::-1]
-'''
-
-# Takes the last of tied nodes (>= instead of >): fails both greedy cells, whose visible
-# checks include a tie.
-GREEDY_LAST_OF_TIES = '''
-def greedy_over_worlds(G, worlds, k):
-    def total_reach(seed_set):
-        total = 0
-        for world in worlds:
-            reached, changed = set(seed_set), True
-            while changed:
-                changed = False
-                for u, v in world:
-                    if u in reached and v not in reached:
-                        reached.add(v)
-                        changed = True
-            total += len(reached)
-        return total
-
-    chosen = []
-    for _ in range(k):
-        best, best_total = None, -1
-        for v in G:
-            if v not in chosen and total_reach(chosen + [v]) >= best_total:
-                best, best_total = v, total_reach(chosen + [v])
-        chosen.append(best)
-    return chosen
-'''
-
-# An anticonformist who turns against a split panel too.
-ANTI_EVEN_WHEN_SPLIT = '''
-def qvoter_update(opinion, panel, p, variant, u_type, u_coin):
-    if u_type < p:
-        if variant == "independence":
-            return 1 if u_coin < 0.5 else -1
-        return -panel[0] if len(set(panel)) == 1 else -opinion
-    return panel[0] if len(set(panel)) == 1 else opinion
-'''
-
-NEW_ASSIGNMENTS = {
-    "ps1_influentials": {
-        "cells": {"test_rank_by_degree": 3, "test_kshell": 3, "test_top_k_overlap": 3,
-                  "test_share_connected": 3, "test_expected_ties_inside": 2, "test_cyworld_bound": 1},
-        "wrong": {"rank_by_degree": RANK_TIES_REVERSED},
-        "wrong_cells": {"test_rank_by_degree"},
-    },
-    "ps3_seeding": {
-        "cells": {"test_ic_generated": 3, "test_ic_special_cases": 2, "test_estimate_spread": 4,
-                  "test_greedy_generated": 3, "test_greedy_ties": 2},
-        "wrong": {"greedy_over_worlds": GREEDY_LAST_OF_TIES},
-        "wrong_cells": {"test_greedy_generated", "test_greedy_ties"},
-    },
-    "ps4_opinions": {
-        "cells": {"test_fj_step": 3, "test_fj_equilibrium": 3, "test_qvoter_update": 4,
-                  "test_critical_point": 3},
-        "wrong": {"qvoter_update": ANTI_EVEN_WHEN_SPLIT},
-        "wrong_cells": {"test_qvoter_update"},
-    },
+PS2_ROBUSTNESS = {  # student -> (answers replacing the solution's, cells that score 0)
+    "endless_loop": ({"vulnerable_degree": ENDLESS_LOOP, "cascade_possible": SELF_CONTAINED_CONDITION},
+                     {"test_vulnerable_degree"}),
+    "unstoppable_loop": ({"vulnerable_degree": UNSTOPPABLE_LOOP, "cascade_possible": SELF_CONTAINED_CONDITION},
+                         {"test_vulnerable_degree"}),
+    "kills_its_process": ({"cascade_possible": KILLS_ITS_PROCESS}, {"test_cascade_possible"}),
 }
 
 
@@ -159,168 +246,246 @@ def nbgrader(course, *args, cwd=None, **extra_env):
     env.pop("NBGRADER_EXECUTION", None)
     result = subprocess.run(
         [sys.executable, "-m", "nbgrader", *args], cwd=cwd or course, env=env,
-        capture_output=True, text=True, timeout=300,
+        capture_output=True, text=True, timeout=900,
     )
     assert result.returncode == 0, f"nbgrader {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
     return result
 
 
+def source_path(assignment):
+    return ASSIGNMENTS_DIR / "source" / assignment / f"{assignment}.ipynb"
+
+
 def solution_cells(nb):
-    return {
-        cell.metadata.nbgrader["grade_id"]: cell
-        for cell in nb.cells
-        if cell.metadata.get("nbgrader", {}).get("solution")
-    }
+    return {cell.metadata.nbgrader["grade_id"]: cell for cell in nb.cells
+            if cell.metadata.get("nbgrader", {}).get("solution")}
 
 
-def strip_markers(source):
-    return "\n".join(line for line in source.splitlines() if "### BEGIN SOLUTION" not in line
-                     and "### END SOLUTION" not in line)
-
-
-def submit(course, student, release_nb, answers, *, gut_the_tests=False, assignment=ASSIGNMENT):
-    """Write the release notebook with its solution cells filled from ``answers``
-    (and, if asked, every test cell replaced by ``pass``)."""
-    nb = nbformat.from_dict(release_nb)
-    for grade_id, cell in solution_cells(nb).items():
-        cell.source = answers[grade_id]
-    for cell in nb.cells:
-        if gut_the_tests and cell.metadata.get("nbgrader", {}).get("grade"):
-            cell.source = "pass"
+def write_submission(course, assignment, student, nb):
     folder = course / "submitted" / student / assignment
     folder.mkdir(parents=True)
     nbformat.write(nb, folder / f"{assignment}.ipynb")
 
 
-def submit_standard_three(course, assignment, wrong_answers):
-    """The solution, the untouched release and a partly wrong answer for ``assignment``."""
-    source_path = ASSIGNMENTS / "source" / assignment / f"{assignment}.ipynb"
+def by_name(answers, replacements):
+    """Answer cells with the functions named in ``replacements`` swapped in."""
+    model = {a.grade_id: a.solution for a in answers.cells}
+    ids = {a.name: a.grade_id for a in answers.cells}
+    return {**model, **{ids[name]: code for name, code in replacements.items()}}
+
+
+def submit_all(course, assignment):
+    spec = ASSIGNMENTS[assignment]
+    answers = submissions.read_answers(source_path(assignment), assignment)
     release = nbformat.read(course / "release" / assignment / f"{assignment}.ipynb", as_version=4)
-    model = {gid: strip_markers(cell.source)
-             for gid, cell in solution_cells(nbformat.read(source_path, as_version=4)).items()}
-    solved = course / "submitted" / "solution" / assignment
-    solved.mkdir(parents=True)
-    shutil.copy(source_path, solved / f"{assignment}.ipynb")
-    stubs = {gid: cell.source for gid, cell in solution_cells(release).items()}
-    submit(course, "untouched", release, stubs, assignment=assignment)
-    submit(course, "partly_wrong", release, {**model, **wrong_answers}, assignment=assignment)
+    shutil.copytree(source_path(assignment).parent, course / "submitted" / "solution" / assignment)
+    write_submission(course, assignment, "untouched", release)
+    write_submission(course, assignment, "partly_wrong",
+                     submissions.build(release, by_name(answers, spec["wrong"])))
+    for trick, make in submissions.DISHONEST.items():
+        cells, extra = make(answers)
+        write_submission(course, assignment, trick, submissions.build(release, cells, extra))
+    for name in ("noisy", "helper_in_own_cell"):
+        cells, extra = getattr(submissions, name)(answers)
+        write_submission(course, assignment, name, submissions.build(release, cells, extra))
+    arrays = {name: spec["extra_imports"] + code for name, code in spec["other_types"].items()}
+    write_submission(course, assignment, "other_types", submissions.build(release, by_name(answers, arrays)))
+    if assignment == "ps2_cascades":
+        for student, (replacements, _) in PS2_ROBUSTNESS.items():
+            write_submission(course, assignment, student,
+                             submissions.build(release, by_name(answers, replacements)))
+        wrapper = submissions.build(release, by_name(answers, WRAPS_COURSE_LIB))
+        for cell in wrapper.cells:
+            if cell.metadata.get("nbgrader", {}).get("grade"):
+                cell.source = "pass"  # grading must restore the test cells from the master copy
+        write_submission(course, assignment, "wrapper", wrapper)
 
 
 @pytest.fixture(scope="module")
 def graded_course(tmp_path_factory):
     """A course copy with every assignment released, its submissions, all autograded."""
     course = tmp_path_factory.mktemp("course")
-    shutil.copy(ASSIGNMENTS / "nbgrader_config.py", course)
-    shutil.copytree(ASSIGNMENTS / "source", course / "source")
-    for assignment in (ASSIGNMENT, *NEW_ASSIGNMENTS):
+    shutil.copy(ASSIGNMENTS_DIR / "nbgrader_config.py", course)
+    shutil.copytree(ASSIGNMENTS_DIR / "source", course / "source")
+    for assignment in ASSIGNMENTS:
         nbgrader(course, "generate_assignment", assignment, "--force")
-    for assignment, spec in NEW_ASSIGNMENTS.items():
-        submit_standard_three(course, assignment, spec["wrong"])
-        nbgrader(course, "autograde", assignment, "--force")
-
-    release = nbformat.read(course / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
-    source = nbformat.read(SOURCE, as_version=4)
-    model = {gid: strip_markers(cell.source) for gid, cell in solution_cells(source).items()}
-
-    solved = course / "submitted" / "solution" / ASSIGNMENT
-    solved.mkdir(parents=True)
-    shutil.copy(SOURCE, solved / NOTEBOOK)
-    stubs = {gid: cell.source for gid, cell in solution_cells(release).items()}
-    submit(course, "untouched", release, stubs)
-    submit(course, "off_by_one", release, {**model, "cascade_possible": OFF_BY_ONE_CONDITION})
-    submit(course, "endless_loop", release, {**model, "vulnerable_degree": NEVER_RETURNS,
-                                              "cascade_possible": SELF_CONTAINED_CONDITION})
-    # Also empties the test cells: grading must restore them from the master copy.
-    submit(course, "wrapper", release, WRAPS_COURSE_LIB, gut_the_tests=True)
-
-    nbgrader(course, "autograde", ASSIGNMENT, "--force")
+    for assignment in ASSIGNMENTS:
+        submit_all(course, assignment)
+        log = nbgrader(course, "autograde", assignment, "--force").stderr
+        (course / f"autograde-{assignment}.log").write_text(log)
     return course
 
 
-def cell_scores(course, student, assignment=ASSIGNMENT):
+def cell_scores(course, student, assignment):
     from nbgrader.api import Gradebook
 
-    cells = TEST_CELLS if assignment == ASSIGNMENT else NEW_ASSIGNMENTS[assignment]["cells"]
+    cells = ASSIGNMENTS[assignment]["cells"]
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
-        scores = {
-            grade_id: gradebook.find_grade(grade_id, assignment, assignment, student).score
-            for grade_id in cells
-        }
+        scores = {grade_id: gradebook.find_grade(grade_id, assignment, assignment, student).score
+                  for grade_id in cells}
         submission = gradebook.find_submission(assignment, student)
         assert submission.max_score == sum(cells.values())
         assert submission.score == sum(scores.values())
     return scores
 
 
-def autograded_cell(course, student, grade_id):
-    nb = nbformat.read(course / "autograded" / student / ASSIGNMENT / NOTEBOOK, as_version=4)
+def graded_cell(course, student, assignment, grade_id):
+    nb = nbformat.read(course / "autograded" / student / assignment / f"{assignment}.ipynb", as_version=4)
     return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
 
 
-def test_release_has_no_solutions_and_no_hidden_tests(graded_course):
-    release = nbformat.read(graded_course / "release" / ASSIGNMENT / NOTEBOOK, as_version=4)
+def shown_text(cell):
+    return "\n".join("\n".join(o.get("traceback", [])) + o.get("evalue", "") + "".join(o.get("text", ""))
+                     for o in cell.outputs)
+
+
+# ---------------------------------------------------------------------------
+# Releases
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_release_has_no_solutions_and_no_hidden_tests(graded_course, assignment):
+    notebook = f"{assignment}.ipynb"
+    release = nbformat.read(graded_course / "release" / assignment / notebook, as_version=4)
     text = "\n".join(cell.source for cell in release.cells)
-    for leak in ("BEGIN SOLUTION", "HIDDEN TESTS", "import grading", "check_cascade"):
-        assert leak not in text, f"the release notebook contains {leak!r}"
-    for grade_id, cell in solution_cells(nbformat.read(SOURCE, as_version=4)).items():
+    for leak in ("BEGIN SOLUTION", "HIDDEN TESTS", "import grading", "grading.check_"):
+        assert leak not in text, f"the {assignment} release contains {leak!r}"
+    source = nbformat.read(source_path(assignment), as_version=4)
+    for grade_id, cell in solution_cells(source).items():
         answer = cell.source.split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0]
         for line in answer.splitlines():
             assert len(line.strip()) < 12 or line.strip() not in text, f"{grade_id} leaks {line.strip()!r}"
     for grade_id, cell in solution_cells(release).items():
         assert "raise NotImplementedError()" in cell.source, f"{grade_id} is not a stub"
-    assert all(not cell.get("outputs") for cell in release.cells if cell.cell_type == "code")
-
-
-def test_source_notebook_is_committed_without_outputs():
-    source = nbformat.read(SOURCE, as_version=4)
+    graded = {c.metadata.nbgrader["grade_id"]: c.metadata.nbgrader["points"]
+              for c in release.cells if c.metadata.get("nbgrader", {}).get("grade")}
+    assert graded == ASSIGNMENTS[assignment]["cells"]
     for cell in source.cells:
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None
 
 
-def test_solution_scores_full_marks(graded_course):
-    assert cell_scores(graded_course, "solution") == TEST_CELLS
+# ---------------------------------------------------------------------------
+# The standard three
 
 
-def test_untouched_release_scores_zero(graded_course):
-    assert cell_scores(graded_course, "untouched") == dict.fromkeys(TEST_CELLS, 0)
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_solution_scores_full_marks(graded_course, assignment):
+    assert cell_scores(graded_course, "solution", assignment) == ASSIGNMENTS[assignment]["cells"]
 
 
-def test_partly_wrong_answer_gets_partial_marks(graded_course):
-    scores = cell_scores(graded_course, "off_by_one")
-    assert scores == {**TEST_CELLS, "test_cascade_possible": 0}
-    assert 0 < sum(scores.values()) < TOTAL_POINTS
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_untouched_release_scores_zero(graded_course, assignment):
+    cells = ASSIGNMENTS[assignment]["cells"]
+    assert cell_scores(graded_course, "untouched", assignment) == dict.fromkeys(cells, 0)
 
 
-def test_infinite_loop_times_out_and_later_cells_still_count(graded_course):
-    scores = cell_scores(graded_course, "endless_loop")
-    assert scores == {**TEST_CELLS, "test_vulnerable_degree": 0}
-    errors = [o for o in autograded_cell(graded_course, "endless_loop", "test_vulnerable_degree").outputs
-              if o.output_type == "error"]
-    assert errors and errors[0].ename in {"CellTimeoutError", "KeyboardInterrupt"}
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_partly_wrong_answer_gets_partial_marks(graded_course, assignment):
+    spec = ASSIGNMENTS[assignment]
+    scores = cell_scores(graded_course, "partly_wrong", assignment)
+    assert scores == {gid: 0 if gid in spec["wrong_cells"] else points for gid, points in spec["cells"].items()}
+    assert 0 < sum(scores.values()) < sum(spec["cells"].values())
+
+
+# ---------------------------------------------------------------------------
+# Dishonest and honest students
+
+
+@pytest.mark.parametrize("trick", submissions.DISHONEST)
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_a_submission_that_does_no_work_scores_zero(graded_course, assignment, trick):
+    cells = ASSIGNMENTS[assignment]["cells"]
+    assert cell_scores(graded_course, trick, assignment) == dict.fromkeys(cells, 0), \
+        f"{trick} earned points on {assignment}"
+
+
+@pytest.mark.parametrize("student", HONEST)
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_honest_variants_keep_full_marks(graded_course, assignment, student):
+    assert cell_scores(graded_course, student, assignment) == ASSIGNMENTS[assignment]["cells"]
+
+
+def test_feedback_says_why_in_plain_words(graded_course):
+    calls_library = graded_cell(graded_course, "thread", "ps2_cascades", "test_cascade_uniform")
+    shown = shown_text(calls_library)
+    assert calls_library.outputs[0].output_type == "error"
+    assert "course_lib is not available while your functions are graded" in shown
+    assert "Traceback" not in shown and "site-packages" not in shown
+    anything = shown_text(graded_cell(graded_course, "equals_anything", "ps1_influentials", "test_rank_by_degree"))
+    assert "rank_by_degree should return a list of nodes" in anything
+    passed = shown_text(graded_cell(graded_course, "solution", "ps3_seeding", "test_greedy_generated"))
+    assert passed.startswith("Passed")
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_the_answer_table_passes_where_the_inputs_are_not_per_student(assignment):
+    # The control for the answer_table submission: with the seeds written in the hidden
+    # tests (what student_seed gives outside grading) its lookups pass every test cell
+    # of a function, so it scores 0 above only because each student's inputs differ.
+    answers = submissions.read_answers(source_path(assignment), assignment)
+    cells, _ = submissions.answer_table(answers)
+    namespace = {}
+    exec(answers.imports, namespace)
+    for answer in answers.cells:
+        exec(cells[answer.grade_id], namespace)
+    values = {a.name for a in answers.cells if a.kind == "value"}
+    for grade_id, source in answers.tests:
+        if not any(name in source for name in values):
+            exec(source, dict(namespace))
+
+
+# ---------------------------------------------------------------------------
+# Robustness: each hostile answer costs only its own cells
+
+
+@pytest.mark.parametrize("student", PS2_ROBUSTNESS)
+def test_hostile_answer_costs_only_its_cells(graded_course, student):
+    cells = ASSIGNMENTS["ps2_cascades"]["cells"]
+    lost = PS2_ROBUSTNESS[student][1]
+    assert cell_scores(graded_course, student, "ps2_cascades") == {
+        gid: 0 if gid in lost else points for gid, points in cells.items()}
+    (grade_id,) = lost
+    shown = shown_text(graded_cell(graded_course, student, "ps2_cascades", grade_id))
+    expected = "stopped" if student == "kills_its_process" else f"did not finish within {CELL_TIMEOUT} seconds"
+    assert expected in shown
+
+
+def test_a_dead_kernel_leaves_a_note_and_the_grades(graded_course):
+    nb = nbformat.read(graded_course / "autograded" / "kills_its_process" / "ps2_cascades"
+                       / "ps2_cascades.ipynb", as_version=4)
+    died = [c for c in nb.cells if any(o.get("ename") == "DeadKernelError" for o in c.get("outputs", []))]
+    assert len(died) == 1 and "os._exit" in died[0].source
 
 
 def test_wrapping_course_lib_and_emptying_tests_earns_nothing(graded_course):
-    assert cell_scores(graded_course, "wrapper") == dict.fromkeys(TEST_CELLS, 0)
-    cell = autograded_cell(graded_course, "wrapper", "test_cascade_uniform")
-    shown = "\n".join(
-        "\n".join(o.get("traceback", [])) + o.get("evalue", "") for o in cell.outputs
-    )
-    assert "called course_lib's own function" in re.sub(r"\x1b\[[0-9;]*m", "", shown)
+    cells = ASSIGNMENTS["ps2_cascades"]["cells"]
+    assert cell_scores(graded_course, "wrapper", "ps2_cascades") == dict.fromkeys(cells, 0)
+    shown = shown_text(graded_cell(graded_course, "wrapper", "ps2_cascades", "test_cascade_uniform"))
+    assert "course_lib is not available" in shown
+
+
+def test_grader_log_names_submissions_to_read(graded_course):
+    log = (graded_course / "autograde-ps2_cascades.log").read_text()
+    for student in ("thread", "grader_frames", "patched_grading", "cell_transformer", "wrapper"):
+        assert f"Student {student}," in log, f"{student} is not named in the grader's log"
+    assert "Student solution," not in log and "Student noisy," not in log
+
+
+# ---------------------------------------------------------------------------
+# Grades out, Validate for students
 
 
 def test_export_works_from_another_directory(graded_course, tmp_path):
     # JUPYTER_CONFIG_PATH points nbgrader at the course's config from anywhere.
     grades = tmp_path / "grades.csv"
-    nbgrader(graded_course, "export", f"--to={grades}", cwd=tmp_path,
-             JUPYTER_CONFIG_PATH=str(graded_course))
+    nbgrader(graded_course, "export", f"--to={grades}", cwd=tmp_path, JUPYTER_CONFIG_PATH=str(graded_course))
     rows = list(csv.DictReader(grades.open()))
-    ps2 = {row["student_id"]: float(row["score"]) for row in rows
-           if row["assignment"] == ASSIGNMENT and row["student_id"] != "partly_wrong"}
-    assert ps2 == {
-        "solution": 13.0, "untouched": 0.0, "off_by_one": 10.0, "endless_loop": 11.0, "wrapper": 0.0,
+    ps2 = {row["student_id"]: float(row["score"]) for row in rows if row["assignment"] == "ps2_cascades"}
+    assert {k: ps2[k] for k in ("solution", "untouched", "partly_wrong", "endless_loop", "wrapper")} == {
+        "solution": 13.0, "untouched": 0.0, "partly_wrong": 10.0, "endless_loop": 11.0, "wrapper": 0.0,
     }
-    for assignment, spec in NEW_ASSIGNMENTS.items():
+    for assignment, spec in ASSIGNMENTS.items():
         scores = {row["student_id"]: float(row["score"]) for row in rows
                   if row["assignment"] == assignment and row["student_id"] in {"solution", "untouched"}}
         assert scores == {"solution": sum(spec["cells"].values()), "untouched": 0.0}
@@ -331,49 +496,6 @@ def test_validate_passes_the_solution_and_flags_the_release(graded_course, monke
     from nbgrader.validator import Validator
 
     monkeypatch.setenv("PATH", os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]]))
-    assert Validator().validate(str(SOURCE)) == {}
-    release = graded_course / "release" / ASSIGNMENT / NOTEBOOK
+    assert Validator().validate(str(source_path("ps2_cascades"))) == {}
+    release = graded_course / "release" / "ps2_cascades" / "ps2_cascades.ipynb"
     assert Validator().validate(str(release)).get("failed")
-
-
-# ps1_influentials, ps3_seeding and ps4_opinions
-
-@pytest.mark.parametrize("assignment", NEW_ASSIGNMENTS)
-def test_new_release_has_no_solutions_and_no_hidden_tests(graded_course, assignment):
-    notebook = f"{assignment}.ipynb"
-    release = nbformat.read(graded_course / "release" / assignment / notebook, as_version=4)
-    text = "\n".join(cell.source for cell in release.cells)
-    for leak in ("BEGIN SOLUTION", "HIDDEN TESTS", "import grading", "grading.check_"):
-        assert leak not in text, f"the {assignment} release contains {leak!r}"
-    source = nbformat.read(ASSIGNMENTS / "source" / assignment / notebook, as_version=4)
-    for grade_id, cell in solution_cells(source).items():
-        answer = cell.source.split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0]
-        for line in answer.splitlines():
-            assert len(line.strip()) < 12 or line.strip() not in text, f"{grade_id} leaks {line.strip()!r}"
-    for grade_id, cell in solution_cells(release).items():
-        assert "raise NotImplementedError()" in cell.source, f"{grade_id} is not a stub"
-    graded = {c.metadata.nbgrader["grade_id"]: c.metadata.nbgrader["points"]
-              for c in release.cells if c.metadata.get("nbgrader", {}).get("grade")}
-    assert graded == NEW_ASSIGNMENTS[assignment]["cells"]
-    for cell in source.cells:
-        if cell.cell_type == "code":
-            assert cell.outputs == [] and cell.execution_count is None
-
-
-@pytest.mark.parametrize("assignment", NEW_ASSIGNMENTS)
-def test_new_solution_scores_full_marks(graded_course, assignment):
-    assert cell_scores(graded_course, "solution", assignment) == NEW_ASSIGNMENTS[assignment]["cells"]
-
-
-@pytest.mark.parametrize("assignment", NEW_ASSIGNMENTS)
-def test_new_untouched_release_scores_zero(graded_course, assignment):
-    cells = NEW_ASSIGNMENTS[assignment]["cells"]
-    assert cell_scores(graded_course, "untouched", assignment) == dict.fromkeys(cells, 0)
-
-
-@pytest.mark.parametrize("assignment", NEW_ASSIGNMENTS)
-def test_new_partly_wrong_answer_gets_partial_marks(graded_course, assignment):
-    spec = NEW_ASSIGNMENTS[assignment]
-    scores = cell_scores(graded_course, "partly_wrong", assignment)
-    assert scores == {gid: 0 if gid in spec["wrong_cells"] else points for gid, points in spec["cells"].items()}
-    assert 0 < sum(scores.values()) < sum(spec["cells"].values())

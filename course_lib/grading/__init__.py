@@ -13,6 +13,10 @@ fails with a clear message instead of earning the points.
 Inputs are :class:`Case` objects drawn by seeded generators, so the same call always
 gives the same inputs. One module per problem set:
 
+- :mod:`.isolation` -- the separate process a submission's functions run in at autograde,
+  and :func:`student_seed`, which draws hidden inputs per student
+- :mod:`.autograde` -- the nbgrader preprocessors that use it (imported by
+  ``assignments/nbgrader_config.py`` only)
 - :mod:`.core` -- :class:`Case`, :func:`check_against_reference`, comparing and describing
 - :mod:`.influence` -- ps1, rankings of influentials, top-k overlap, connected samples
 - :mod:`.cascades` -- ps2, threshold cascades (and the graph families the others reuse)
@@ -22,12 +26,13 @@ gives the same inputs. One module per problem set:
 Test cells use ``from course_lib import grading`` and the names below.
 """
 from .._guard import ReferenceLockedError, student_code_under_test
-from . import cascades, core, influence, opinions, seeding
+from . import cascades, core, influence, isolation, opinions, seeding
 from .cascades import *  # noqa: F401,F403
 from .cascades import SPECIAL_THRESHOLDS
 from .core import *  # noqa: F401,F403
 from .core import MAX_VALUE_CHARS
 from .influence import *  # noqa: F401,F403
+from .isolation import student_seed
 from .opinions import *  # noqa: F401,F403
 from .seeding import *  # noqa: F401,F403
 
@@ -38,6 +43,7 @@ __all__ = [
     *seeding.__all__,
     *opinions.__all__,
     "MAX_VALUE_CHARS",
+    "student_seed",
     "SPECIAL_THRESHOLDS",
     "ReferenceLockedError",
     "student_code_under_test",

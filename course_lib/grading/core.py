@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .._guard import ReferenceLockedError, student_code_under_test
+from .isolation import StudentFunctionError
 
 __all__ = [
     "Case",
@@ -168,6 +169,8 @@ def _where_in_student_code(error):
 
 
 def _describe_error(error):
+    if isinstance(error, StudentFunctionError):  # raised in the student's own process
+        return error.describe()
     if isinstance(error, ReferenceLockedError):
         return (
             "your function called course_lib's own function, which is switched off while "
@@ -241,14 +244,23 @@ def check_against_reference(student_fn, reference_fn, cases, *, compare=operator
         try:
             right = bool(compare(got, expected))
         except Exception as error:  # a value so odd that it cannot be compared is wrong
-            failures.append((number, case, expected, describe(got),
+            failures.append((number, case, expected, _safely(describe, got),
                              f"could not compare it ({type(error).__name__})"))
             continue
         if not right:
-            note = explain(got, expected) if explain else None
-            failures.append((number, case, expected, describe(got), note))
+            note = _safely(explain, got, expected, fallback=None) if explain else None
+            failures.append((number, case, expected, _safely(describe, got), note))
     if failures:
         raise AssertionError(_failure_message(name, len(cases), failures, describe, show))
+
+
+def _safely(helper, *values, fallback=...):
+    """``helper(*values)``; a describing or hinting helper that trips over an odd answer
+    must not turn a wrong answer into a traceback: fall back to the plain repr."""
+    try:
+        return helper(*values)
+    except Exception:
+        return describe_value(values[0]) if fallback is ... else fallback
 
 
 def _failure_message(name, total, failures, describe, show):

@@ -311,17 +311,26 @@ def check_critical_point(student_fn, cases, *, show=SHOW_FAILURES):
                             explain=hint, show=show)
 
 
-def critical_point_cases():
-    """Every ``(q, variant)`` for q = 1 .. 8 and both variants.
+def critical_point_cases(extra=0, seed=None):
+    """Every ``(q, variant)`` for q = 1 .. 8 and both variants, then ``extra`` more with
+    q drawn from 9 .. 40 (the closed form holds for every q), from ``seed``.
 
     Examples
     --------
     >>> critical_point_cases()[0].args
     (1, 'independence')
+    >>> len(critical_point_cases(extra=4, seed=1))
+    20
     """
+    if isinstance(extra, bool) or not isinstance(extra, int) or extra < 0:
+        raise ValueError(f"extra must be a whole number >= 0, got {extra!r}")
     pairs = [(q, variant) for variant in ("independence", "anticonformity") for q in range(1, 9)]
+    rng = np.random.default_rng(seed)
+    pairs += [(int(rng.integers(9, 41)), str(rng.choice(["independence", "anticonformity"])))
+              for _ in range(extra)]
+    recipe = "grading.critical_point_cases()" if not extra else \
+        f"grading.critical_point_cases(extra={extra}, seed={seed})"
     return [
-        Case((q, variant), description=f"q = {q}, {variant}",
-             recipe=f"case = grading.critical_point_cases()[{i}]")
+        Case((q, variant), description=f"q = {q}, {variant}", recipe=f"case = {recipe}[{i}]")
         for i, (q, variant) in enumerate(pairs)
     ]
