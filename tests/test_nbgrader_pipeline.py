@@ -407,7 +407,7 @@ def test_honest_variants_keep_full_marks(graded_course, assignment, student):
 
 
 def test_feedback_says_why_in_plain_words(graded_course):
-    calls_library = graded_cell(graded_course, "thread", "ps2_cascades", "test_cascade_uniform")
+    calls_library = graded_cell(graded_course, "unguarded_original", "ps2_cascades", "test_cascade_uniform")
     shown = shown_text(calls_library)
     assert calls_library.outputs[0].output_type == "error"
     assert "course_lib is not available while your functions are graded" in shown
