@@ -24,9 +24,7 @@ import numpy as np
 
 from ._guard import reference
 from ._threads import parallel_threads
-from ._validation import as_rng, check_integer
-from .cascades._world_gains import all_gains
-from .cascades._world_kernels import gains_of
+from ._validation import as_rng, check_integer, check_real
 from .cascades.independent import sample_live_edge_worlds
 from .networks import compile_network
 
@@ -108,6 +106,10 @@ def top_pagerank(G, k, alpha=0.85):
     >>> top_pagerank(nx.star_graph(5), 1)
     [0]
     """
+    alpha = check_real(alpha, "alpha", minimum=0.0)
+    if alpha >= 1.0:
+        raise ValueError(f"alpha (PageRank's damping: the chance of following a tie rather than "
+                         f"jumping anywhere) must be at least 0 and below 1, got {alpha}")
     net = compile_network(G)
     k = _check_k(net, k)
     H = nx.DiGraph() if net.directed else nx.Graph()
@@ -178,9 +180,8 @@ def greedy_selection(G, k, model="ic", p=0.1, runs=1000, seed=None, weights=None
     k = _check_k(net, k)
     runs = check_integer(runs, "runs", minimum=1)
     sample = sample_live_edge_worlds(net, model, p, runs, seed, weights)
-    adjacency = sample.adjacency
     with parallel_threads(runs) as threads:
-        gains = all_gains(adjacency, threads=threads)
+        gains = sample.gains(threads=threads)
         # max-heap of (-gain, node, step at which the gain was computed); ties: lower
         # index. Gains are totals over the worlds, so they compare exactly.
         heap = [(-int(g), v, 0) for v, g in enumerate(gains.tolist())]
@@ -195,7 +196,7 @@ def greedy_selection(G, k, model="ic", p=0.1, runs=1000, seed=None, weights=None
                 stale = []
                 while heap and heap[0][2] != step and len(stale) < batch:
                     stale.append(heapq.heappop(heap)[1])
-                fresh = gains_of(adjacency, covered, np.array(stale, dtype=np.int64), threads)
+                fresh = sample.gains(covered, stale, threads=threads)
                 for v, g in zip(stale, fresh.tolist()):
                     heapq.heappush(heap, (-g, v, step))
                 batch *= 4
@@ -207,7 +208,7 @@ def greedy_selection(G, k, model="ic", p=0.1, runs=1000, seed=None, weights=None
 
 
 @reference
-def greedy_seeds(G, k, model="ic", p=0.1, runs=1000, seed=None):
+def greedy_seeds(G, k, model="ic", p=0.1, runs=1000, seed=None, weights=None):
     """k seeds chosen greedily, in selection order (see :func:`greedy_selection`).
 
     Examples
@@ -215,18 +216,23 @@ def greedy_seeds(G, k, model="ic", p=0.1, runs=1000, seed=None):
     >>> greedy_seeds(nx.star_graph(6), 1, p=0.5, runs=200, seed=1)
     [0]
     """
-    return list(greedy_selection(G, k, model, p, runs, seed).seeds)
+    return list(greedy_selection(G, k, model, p, runs, seed, weights).seeds)
 
 
 STRATEGIES = ("random", "degree", "kshell", "pagerank", "greedy")
 
 
-def compare_strategies(G, k_max, strategies=STRATEGIES, model="ic", p=0.1, runs=1000, seed=None):
+def compare_strategies(G, k_max, strategies=STRATEGIES, model="ic", p=0.1, runs=1000, seed=None,
+                       weights=None):
     """Expected spread of each strategy's first 1..k_max seeds, for charts with error bands.
 
     Each strategy ranks ``k_max`` seeds once; every prefix is then scored by fresh Monte
     Carlo runs, independent of the worlds greedy chose on, so greedy gets no credit for
-    fitting its own sample.
+    fitting its own sample. Each strategy draws from a random stream of its own, made
+    from ``seed`` and the strategy's name, so its rows do not change when the list of
+    strategies is reordered or shortened. ``weights`` are the linear threshold model's
+    tie weights (see :func:`course_lib.cascades.linear_threshold`), used by greedy and
+    by the scoring alike.
 
     Returns
     -------
@@ -248,19 +254,20 @@ def compare_strategies(G, k_max, strategies=STRATEGIES, model="ic", p=0.1, runs=
     unknown = [s for s in strategies if s not in STRATEGIES]
     if unknown:
         raise ValueError(f"strategies must be among {STRATEGIES}, got {unknown[0]!r}")
-    rng = as_rng(seed)
+    entropy = int(as_rng(seed).integers(2**63))
     choose = {
-        "random": lambda: random_seeds(net, k_max, rng),
-        "degree": lambda: top_degree(net, k_max),
-        "kshell": lambda: top_kshell(net, k_max),
-        "pagerank": lambda: top_pagerank(net, k_max),
-        "greedy": lambda: greedy_seeds(net, k_max, model, p, runs, rng),
+        "random": lambda rng: random_seeds(net, k_max, rng),
+        "degree": lambda rng: top_degree(net, k_max),
+        "kshell": lambda rng: top_kshell(net, k_max),
+        "pagerank": lambda rng: top_pagerank(net, k_max),
+        "greedy": lambda rng: greedy_seeds(net, k_max, model, p, runs, rng, weights),
     }
     rows = []
     for strategy in strategies:
-        ranked = choose[strategy]()
+        rng = np.random.default_rng([entropy, STRATEGIES.index(strategy)])
+        ranked = choose[strategy](rng)
         for k in range(1, k_max + 1):
-            est = expected_spread(net, ranked[:k], model, p, runs, rng)
+            est = expected_spread(net, ranked[:k], model, p, runs, rng, weights=weights)
             low, high = est.interval()
             rows.append({"strategy": strategy, "k": k, "spread": est.mean, "stderr": est.stderr,
                          "low": low, "high": high})

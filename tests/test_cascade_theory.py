@@ -109,3 +109,11 @@ def test_granovetter_bad_input():
         granovetter_cascade([])
     with pytest.raises(ValueError, match="sd"):
         granovetter_normal_equilibrium(25, 0)
+
+
+def test_granovetter_equilibrium_refuses_to_return_an_unsettled_number():
+    # sd = 12.2 is right at the jump for mean 25 and 100 people: thousands of tiny steps
+    with pytest.raises(RuntimeError, match="did not settle within max_steps=5"):
+        granovetter_normal_equilibrium(25, 12.2, max_steps=5)
+    with pytest.raises(ValueError, match="max_steps"):
+        granovetter_normal_equilibrium(25, 5, max_steps=0)

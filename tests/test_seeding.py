@@ -122,3 +122,36 @@ def test_lazy_greedy_with_bounds_equals_plain_greedy(p):
         worlds.cover(covered, best)
         plain.append(best)
     assert list(sel.seeds) == plain
+
+
+def test_strategy_rows_do_not_depend_on_the_order_of_strategies():
+    G = nx.barabasi_albert_graph(80, 2, seed=3)
+    both = compare_strategies(G, 3, ["random", "greedy"], p=0.1, runs=300, seed=5)
+    reversed_ = compare_strategies(G, 3, ["greedy", "random"], p=0.1, runs=300, seed=5)
+    alone = compare_strategies(G, 3, ["greedy"], p=0.1, runs=300, seed=5)
+    for strategy in ("random", "greedy"):
+        a = both[both.strategy == strategy].reset_index(drop=True)
+        b = reversed_[reversed_.strategy == strategy].reset_index(drop=True)
+        assert a.equals(b), f"{strategy}'s rows changed when the list was reordered"
+    assert alone.reset_index(drop=True).equals(both[both.strategy == "greedy"].reset_index(drop=True))
+    other = compare_strategies(G, 3, ["random"], p=0.1, runs=300, seed=6)
+    assert not other.equals(both[both.strategy == "random"].reset_index(drop=True)), "the seed matters"
+
+
+def test_linear_threshold_weights_reach_greedy_and_the_scoring():
+    # a path 0 - 1 - 2 in which only the tie into 2 from 1 carries weight: under LT with
+    # these weights node 1 reaches {1, 2} for sure, node 0 reaches only itself
+    G = nx.DiGraph([(0, 1), (1, 2)])
+    weights = {(0, 1): 0.0, (1, 2): 1.0}
+    assert greedy_seeds(G, 1, model="lt", runs=50, seed=1, weights=weights) == [1]
+    table = compare_strategies(G, 1, ["greedy"], model="lt", runs=50, seed=1, weights=weights)
+    assert table.spread.tolist() == [2.0], "greedy's seed reaches itself and node 2, every run"
+
+
+def test_pagerank_damping_is_checked():
+    G = nx.star_graph(4)
+    with pytest.raises(ValueError, match="alpha .*below 1, got 1.0"):
+        top_pagerank(G, 1, alpha=1.0)
+    with pytest.raises(ValueError, match="alpha"):
+        top_pagerank(G, 1, alpha=-0.1)
+    assert top_pagerank(G, 1, alpha=0.5) == [0]

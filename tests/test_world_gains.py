@@ -1,5 +1,8 @@
-"""Every candidate's gain over live-edge worlds, by condensation (all_gains) and by
-batched search (gains_of), against a plain search from each node, and hand counts."""
+"""Every candidate's gain over live-edge worlds, by condensation (all_gains), by batched
+search (gains_of) and by one search per node (reach_over_worlds, behind marginal_gain and
+cover), each against references that share no code with them: hand counts, networkx
+reachability over each world rebuilt as a DiGraph, and the plain Python search of
+``LiveEdgeWorlds.gains(method="simple")``, itself checked against networkx."""
 import networkx as nx
 import numpy as np
 import pytest
@@ -11,9 +14,15 @@ from course_lib.cascades._world_gains import all_gains
 from course_lib.cascades._world_kernels import gains_of
 
 
-def searched_gains(sample, covered):
-    """The reference: one plain search per node, stopping at covered nodes."""
-    return np.array([round(sample.marginal_gain(covered, v) * sample.worlds) for v in range(sample.net.n)])
+def networkx_gains(sample, seeds, candidates):
+    """Independent reference: reach over each world rebuilt as a networkx graph."""
+    totals = np.zeros(len(candidates), dtype=np.int64)
+    for w in range(sample.worlds):
+        H = sample.world(w)
+        covered = set(seeds).union(*(nx.descendants(H, s) for s in seeds))
+        for i, v in enumerate(candidates):
+            totals[i] += len(({v} | nx.descendants(H, v)) - covered)
+    return totals
 
 
 def one_world(edges, n):
@@ -32,6 +41,7 @@ def test_hand_counted_reach_with_shared_descendants_and_cycles():
     expected = [6, 4, 4, 3, 2, 2, 3, 3, 2, 1]
     assert all_gains(sample.adjacency).tolist() == expected, "reach counted by hand"
     assert gains_of(sample.adjacency, sample.new_cover(), np.arange(10), 1).tolist() == expected
+    assert sample.gains(method="simple").tolist() == expected, "the plain search too"
 
 
 def test_covered_nodes_drop_out():
@@ -41,6 +51,7 @@ def test_covered_nodes_drop_out():
     sample.cover(covered, 3)  # covers 3, 4, 5
     expected = [3, 1, 1, 0, 0, 0, 1, 3, 2, 1]
     assert gains_of(sample.adjacency, covered, np.arange(10), 1).tolist() == expected, "given {3, 4, 5} covered"
+    assert sample.gains(covered, method="simple").tolist() == expected
 
 
 def test_sinks_folded_shared_or_covered():
@@ -80,29 +91,20 @@ def test_tracking_too_many_worlds_is_refused_with_advice():
 
 
 @pytest.mark.parametrize("p", [0.02, 0.1, 0.3, 0.8])
-def test_all_gains_equals_plain_search_on_scale_free_graph(p):
+def test_kernels_match_networkx_on_scale_free_graph(p):
     """Sparse worlds (trees), near-critical ones (shared descendants) and supercritical
     ones (one large strongly connected component) on a scale-free graph."""
     G = nx.barabasi_albert_graph(300, 3, seed=2)
-    sample = sample_live_edge_worlds(G, "ic", p, worlds=40, seed=3)
+    sample = sample_live_edge_worlds(G, "ic", p, worlds=12, seed=3)
+    everyone = np.arange(300)
+    assert np.array_equal(all_gains(sample.adjacency), networkx_gains(sample, [], everyone))
     covered = sample.new_cover()
-    assert np.array_equal(all_gains(sample.adjacency), searched_gains(sample, covered))
     for v in (0, 17):
         sample.cover(covered, v)
-    reference = searched_gains(sample, covered)
+    reference = networkx_gains(sample, [0, 17], everyone)
     candidates = np.arange(0, 300, 7)
     assert np.array_equal(gains_of(sample.adjacency, covered, candidates, 2), reference[candidates])
-
-
-def networkx_gains(sample, seeds, candidates):
-    """Independent reference: reach over each world rebuilt as a networkx graph."""
-    totals = np.zeros(len(candidates), dtype=np.int64)
-    for w in range(sample.worlds):
-        H = sample.world(w)
-        covered = set(seeds).union(*(nx.descendants(H, s) for s in seeds))
-        for i, v in enumerate(candidates):
-            totals[i] += len(({v} | nx.descendants(H, v)) - covered)
-    return totals
+    assert np.array_equal(sample.gains(covered, method="simple"), reference)
 
 
 def test_gains_match_searches_over_worlds_rebuilt_by_networkx():
@@ -133,18 +135,39 @@ def test_threads_split_worlds_without_changing_the_sum():
 def test_linear_threshold_worlds():
     G = nx.watts_strogatz_graph(120, 4, 0.2, seed=6)
     sample = sample_live_edge_worlds(G, "lt", worlds=30, seed=7)
-    assert np.array_equal(all_gains(sample.adjacency), searched_gains(sample, sample.new_cover()))
+    assert np.array_equal(all_gains(sample.adjacency), networkx_gains(sample, [], np.arange(120)))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(n=st.integers(1, 25), density=st.floats(0.0, 0.4), p=st.floats(0.1, 1.0),
-       seed=st.integers(0, 10**6), cover=st.lists(st.integers(0, 24), max_size=3))
-def test_all_gains_matches_search_on_random_digraphs(n, density, p, seed, cover):
+       model=st.sampled_from(["ic", "lt"]), seed=st.integers(0, 10**6),
+       seeds=st.lists(st.integers(0, 24), max_size=3))
+def test_every_kernel_matches_networkx_on_random_digraphs(n, density, p, model, seed, seeds):
+    """all_gains (first step), gains_of (given a cover), reach_over_worlds (through
+    marginal_gain and cover) and the plain search, each against networkx."""
     G = nx.gnp_random_graph(n, density, seed=seed, directed=True)
-    sample = sample_live_edge_worlds(G, "ic", p, worlds=5, seed=seed)
-    covered = sample.new_cover()
-    for v in cover:
-        if v < n:
-            sample.cover(covered, v)
-    reference = searched_gains(sample, covered)
-    assert np.array_equal(gains_of(sample.adjacency, covered, np.arange(n), 2), reference)
+    sample = sample_live_edge_worlds(G, model, p, worlds=5, seed=seed)
+    everyone = np.arange(n)
+    first = networkx_gains(sample, [], everyone)
+    assert np.array_equal(all_gains(sample.adjacency, threads=2), first), "all_gains"
+    assert np.array_equal(sample.gains(method="simple"), first), "plain search"
+    covered, chosen = sample.new_cover(), []
+    for v in (v for v in seeds if v < n):
+        expected_new = networkx_gains(sample, chosen, np.array([v]))[0]
+        assert sample.marginal_gain(covered, v) * sample.worlds == pytest.approx(expected_new)
+        assert sample.cover(covered, v) == expected_new, "cover counts what it marks"
+        chosen.append(v)
+    reference = networkx_gains(sample, chosen, everyone)
+    assert np.array_equal(gains_of(sample.adjacency, covered, everyone, 2), reference), "gains_of"
+    assert np.array_equal(sample.gains(covered, method="simple"), reference), "plain search, covered"
+    assert np.array_equal(sample.gains(covered), reference), "the public method"
+
+
+def test_gains_refuses_bad_arguments_in_words():
+    sample = sample_live_edge_worlds(nx.path_graph(4), "ic", 0.5, worlds=3, seed=0)
+    with pytest.raises(ValueError, match="method must be 'fast' or 'simple'"):
+        sample.gains(method="slow")
+    with pytest.raises(ValueError, match="candidates must be node rows between 0 and 3"):
+        sample.gains(candidates=[4])
+    with pytest.raises(ValueError, match="covered must be a matrix from new_cover"):
+        sample.gains(np.zeros((2, 4), dtype=bool))

@@ -38,8 +38,8 @@ from numba.extending import overload
 
 from .._validation import as_rng
 
-__all__ = ["rng_state", "next_u64", "uniform", "keyed_uniform", "next_double", "next_key", "draw_u64",
-           "draw_uniform", "draw_keyed"]
+# draw_u64, draw_uniform and draw_keyed below are test helpers, not part of the API
+__all__ = ["rng_state", "next_u64", "uniform", "keyed_uniform", "next_double", "next_key"]
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _MIX1 = np.uint64(0xBF58476D1CE4E5B9)

@@ -46,6 +46,10 @@ for finding strongly connected components", 2016), and it keeps the node it is
 scanning in local variables, touching its call stack only to descend or return. On
 random worlds a data-dependent branch is a coin flip for the processor, so the passes
 that sort nodes into kinds write unconditionally at moving positions instead.
+
+Changing this module: the rules in ``_world_kernels``'s docstring apply (public
+``LiveEdgeWorlds`` methods only, the independent tests, and a clear gain in
+``benchmarks/bench_world_gains.py`` at course sizes).
 """
 from __future__ import annotations
 

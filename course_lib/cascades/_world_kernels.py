@@ -6,6 +6,15 @@ is stored world by world as sorted arc numbers (``world_ptr``/``arcs``). For sea
 it is laid out once by :func:`world_graphs` as one small graph per world, over only the
 nodes its kept arcs touch, numbered so that a search step is a plain array read and the
 exact gains of every node (``_world_gains``) start from the graph as it is stored.
+
+Rules for changing this module: outside ``cascades/independent.py`` the library calls
+it only through the public methods of ``LiveEdgeWorlds`` (``gains``, ``cover``,
+``marginal_gain``, ``spread``), never directly. A change must pass ``tests/test_world_gains.py``, whose references (hand
+counts, networkx reachability, ``gains(method="simple")``) share no code with these
+kernels, and must show a clear gain in ``benchmarks/bench_world_gains.py`` at course
+sizes (about 1,000 nodes and 500 worlds, what the lessons use), run before and after
+on the same machine. The kernels are already far faster than the lessons need; a change
+that only moves a micro-benchmark is not worth the risk.
 """
 from __future__ import annotations
 

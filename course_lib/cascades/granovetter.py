@@ -122,6 +122,12 @@ def granovetter_normal_equilibrium(mean, sd, n=100, tol=1e-9, max_steps=100_000)
     Granovetter (1978) shows the jump: with 100 people and mean threshold 25, a small
     spread leaves only a handful acting, a larger one brings nearly everyone out.
 
+    Raises
+    ------
+    RuntimeError
+        If the iteration has not settled within ``max_steps`` steps (it is slow right
+        at the jump), rather than returning a number that is not an equilibrium.
+
     Examples
     --------
     >>> round(granovetter_normal_equilibrium(25, 5))
@@ -130,13 +136,19 @@ def granovetter_normal_equilibrium(mean, sd, n=100, tol=1e-9, max_steps=100_000)
     100
     """
     mean, sd, n = _check_normal(mean, sd, n)
-    acting = 0.0
+    max_steps = check_integer(max_steps, "max_steps", minimum=1)
+    tol = check_real(tol, "tol", minimum=0.0)
+    acting, change = 0.0, float("inf")
     for _ in range(max_steps):
         nxt = float(granovetter_response(acting, mean, sd, n))
-        if abs(nxt - acting) < tol:
+        change = abs(nxt - acting)
+        if change < tol:
             return nxt
         acting = nxt
-    return acting
+    raise RuntimeError(
+        f"the number acting did not settle within max_steps={max_steps} steps (last change "
+        f"{change:.3g}, tolerance tol={tol}); near the jump the approach is slow: "
+        "raise max_steps or tol")
 
 
 def granovetter_critical_sd(mean, n=100, low=1e-3, high=None, tol=1e-6):
