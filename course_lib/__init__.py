@@ -14,6 +14,11 @@ Submodules (imported on demand, so ``import course_lib`` stays light):
 - :mod:`course_lib.experiments` -- the lessons' tables: pure computation, no widgets
 - :mod:`course_lib.explore` -- ipywidgets explorers used by the lessons
 - :mod:`course_lib.grading` -- checks that compare student code with the library
+
+Conventions: every stochastic function takes ``seed`` (None, an int or a
+``numpy.random.Generator``) as a keyword-only argument, ``f(G, k, *, seed=None)``; the
+same seed gives the same result. Passing it by position still works until release 0.2,
+with a ``course_lib._deprecation.PositionalSeedWarning``.
 """
 
 __version__ = "0.1.0"

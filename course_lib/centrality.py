@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 from numba import njit
 
+from ._deprecation import seed_by_keyword
 from ._guard import reference
 from ._validation import as_rng, check_integer, check_real
 from .networks import CompiledNetwork, compile_network
@@ -291,7 +292,8 @@ def _shared_counts(a, b):
 
 
 @reference
-def centrality_table(G, measures=MEASURES, betweenness_sample=None, seed=None, *, alpha=0.85):
+@seed_by_keyword
+def centrality_table(G, measures=MEASURES, betweenness_sample=None, *, seed=None, alpha=0.85):
     """One row per node, one column per centrality measure.
 
     Parameters
@@ -557,7 +559,8 @@ def overlap_curve(ranking_a, rankings_b, ks=None):
     return pd.concat(frames, ignore_index=True)
 
 
-def activity_scores(G, correlation, seed=None):
+@seed_by_keyword
+def activity_scores(G, correlation, *, seed=None):
     """A made-up "advocacy" score per node whose correlation with degree is tunable.
 
     The score is a Gaussian copula of degree and noise: with ``d`` the normal scores
@@ -605,7 +608,8 @@ def activity_scores(G, correlation, seed=None):
     return pd.Series(score, index=_node_index(net.nodes), name="activity")
 
 
-def activity_ranking(G, correlation, seed=None):
+@seed_by_keyword
+def activity_ranking(G, correlation, *, seed=None):
     """Nodes ranked by :func:`activity_scores`, best first (ties in graph order).
 
     Use it to ask how the top-k overlap of "influencers" (top degree) and "advocates"
@@ -623,5 +627,5 @@ def activity_ranking(G, correlation, seed=None):
     0.9 0.715
     1.0 1.0
     """
-    scores = activity_scores(G, correlation, seed)
+    scores = activity_scores(G, correlation, seed=seed)
     return [scores.index[i] for i in _order(scores.to_numpy()).tolist()]

@@ -21,6 +21,7 @@ import networkx as nx
 import numpy as np
 from numba import njit
 
+from ._deprecation import seed_by_keyword
 from ._validation import as_rng, check_integer, check_real
 
 __all__ = [
@@ -244,7 +245,8 @@ def _poisson_edges(n, mean_degree, rng):
     return i, e - i * (i - 1) // 2
 
 
-def poisson_csr(n, mean_degree, seed=None):
+@seed_by_keyword
+def poisson_csr(n, mean_degree, *, seed=None):
     """Compiled Poisson (Erdős–Rényi) network, without building a networkx graph.
 
     This is what the Monte Carlo experiments use: 100x faster than going through
@@ -258,7 +260,8 @@ def poisson_csr(n, mean_degree, seed=None):
     return _csr_from_undirected_edges(n, u, v)
 
 
-def poisson_network(n, mean_degree, seed=None):
+@seed_by_keyword
+def poisson_network(n, mean_degree, *, seed=None):
     """Erdős–Rényi random graph with Poisson degrees of the given mean.
 
     Parameters
@@ -283,7 +286,7 @@ def poisson_network(n, mean_degree, seed=None):
     ----------
     .. [1] P. Erdős and A. Rényi, "On random graphs I", 1959.
     """
-    net = poisson_csr(n, mean_degree, seed)
+    net = poisson_csr(n, mean_degree, seed=seed)
     G = nx.Graph()
     G.add_nodes_from(range(net.n))
     rows = np.repeat(np.arange(net.n), net.degrees)
@@ -297,7 +300,8 @@ def _nx_seed(seed):
     return int(as_rng(seed).integers(2**31 - 1))
 
 
-def scale_free_network(n, m=3, seed=None):
+@seed_by_keyword
+def scale_free_network(n, m=3, *, seed=None):
     """Barabási–Albert preferential-attachment network: a few hubs, many small degrees.
 
     Each new node links to ``m`` existing nodes, so the mean degree is close to ``2 m``.
@@ -319,7 +323,8 @@ def scale_free_network(n, m=3, seed=None):
     return nx.barabasi_albert_graph(n, m, seed=_nx_seed(seed))
 
 
-def small_world_network(n, k=6, rewire=0.1, seed=None):
+@seed_by_keyword
+def small_world_network(n, k=6, rewire=0.1, *, seed=None):
     """Watts–Strogatz small world: a ring lattice with a share of ties rewired.
 
     Parameters
@@ -348,7 +353,8 @@ def small_world_network(n, k=6, rewire=0.1, seed=None):
     return nx.watts_strogatz_graph(n, k, rewire, seed=_nx_seed(seed))
 
 
-def community_network(communities, size, mean_degree_in=6.0, mean_degree_out=1.0, seed=None):
+@seed_by_keyword
+def community_network(communities, size, mean_degree_in=6.0, mean_degree_out=1.0, *, seed=None):
     """Planted-partition network: dense ties inside communities, few between them.
 
     Each node has on average ``mean_degree_in`` contacts in its own community and

@@ -24,6 +24,7 @@ import networkx as nx
 import numpy as np
 from numba import njit
 
+from ._deprecation import seed_by_keyword
 from ._guard import reference
 from ._validation import as_rng, check_integer, check_real
 from .networks import compile_network
@@ -123,7 +124,8 @@ def _connected_samples(indptr, indices, samples):
 # ------------------------------------------------------------------ public API
 
 
-def uniform_node_sample(G, size, seed=None):
+@seed_by_keyword
+def uniform_node_sample(G, size, *, seed=None):
     """``size`` distinct nodes drawn uniformly at random, without replacement.
 
     Every set of ``size`` nodes is equally likely; the list is in random order.
@@ -294,7 +296,8 @@ class ConnectedEstimate:
 
 
 @reference
-def probability_connected(G, size, runs=1000, seed=None):
+@seed_by_keyword
+def probability_connected(G, size, runs=1000, *, seed=None):
     """Chance that ``size`` nodes drawn uniformly at random induce a connected subgraph.
 
     Each run draws a uniform sample (as :func:`uniform_node_sample`) and checks
@@ -348,7 +351,8 @@ def probability_connected(G, size, runs=1000, seed=None):
     return ConnectedEstimate(p, float(np.sqrt(p * (1 - p) / runs)), connected, runs, size)
 
 
-def snowball_sample(G, size, start=None, seed=None):
+@seed_by_keyword
+def snowball_sample(G, size, start=None, *, seed=None):
     """A snowball (breadth-first) sample: start from one person and follow ties.
 
     The start's contacts join first, then their contacts, wave after wave, until

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
+from ._deprecation import seed_by_keyword
 from ._guard import reference
 from ._threads import parallel_threads
 from ._validation import as_rng, check_integer, check_real
@@ -51,7 +52,8 @@ def _top(net, scores, k):
     return net.labels(order[:k])
 
 
-def random_seeds(G, k, seed=None):
+@seed_by_keyword
+def random_seeds(G, k, *, seed=None):
     """k distinct nodes drawn uniformly at random.
 
     Examples
@@ -144,7 +146,8 @@ class SeedSelection:
 
 
 @reference
-def greedy_selection(G, k, model="ic", p=0.1, runs=1000, seed=None, weights=None):
+@seed_by_keyword
+def greedy_selection(G, k, model="ic", p=0.1, runs=1000, *, seed=None, weights=None):
     """Greedy (CELF) seed selection on ``runs`` sampled live-edge worlds.
 
     Parameters
@@ -179,7 +182,7 @@ def greedy_selection(G, k, model="ic", p=0.1, runs=1000, seed=None, weights=None
     net = compile_network(G)
     k = _check_k(net, k)
     runs = check_integer(runs, "runs", minimum=1)
-    sample = sample_live_edge_worlds(net, model, p, runs, seed, weights)
+    sample = sample_live_edge_worlds(net, model, p, runs, seed=seed, weights=weights)
     with parallel_threads(runs) as threads:
         gains = sample.gains(threads=threads)
         # max-heap of (-gain, node, step at which the gain was computed); ties: lower
@@ -208,7 +211,8 @@ def greedy_selection(G, k, model="ic", p=0.1, runs=1000, seed=None, weights=None
 
 
 @reference
-def greedy_seeds(G, k, model="ic", p=0.1, runs=1000, seed=None, weights=None):
+@seed_by_keyword
+def greedy_seeds(G, k, model="ic", p=0.1, runs=1000, *, seed=None, weights=None):
     """k seeds chosen greedily, in selection order (see :func:`greedy_selection`).
 
     Examples
@@ -216,13 +220,14 @@ def greedy_seeds(G, k, model="ic", p=0.1, runs=1000, seed=None, weights=None):
     >>> greedy_seeds(nx.star_graph(6), 1, p=0.5, runs=200, seed=1)
     [0]
     """
-    return list(greedy_selection(G, k, model, p, runs, seed, weights).seeds)
+    return list(greedy_selection(G, k, model, p, runs, seed=seed, weights=weights).seeds)
 
 
 STRATEGIES = ("random", "degree", "kshell", "pagerank", "greedy")
 
 
-def compare_strategies(G, k_max, strategies=STRATEGIES, model="ic", p=0.1, runs=1000, seed=None,
+@seed_by_keyword
+def compare_strategies(G, k_max, strategies=STRATEGIES, model="ic", p=0.1, runs=1000, *, seed=None,
                        weights=None):
     """Expected spread of each strategy's first 1..k_max seeds, for charts with error bands.
 
@@ -256,18 +261,18 @@ def compare_strategies(G, k_max, strategies=STRATEGIES, model="ic", p=0.1, runs=
         raise ValueError(f"strategies must be among {STRATEGIES}, got {unknown[0]!r}")
     entropy = int(as_rng(seed).integers(2**63))
     choose = {
-        "random": lambda rng: random_seeds(net, k_max, rng),
+        "random": lambda rng: random_seeds(net, k_max, seed=rng),
         "degree": lambda rng: top_degree(net, k_max),
         "kshell": lambda rng: top_kshell(net, k_max),
         "pagerank": lambda rng: top_pagerank(net, k_max),
-        "greedy": lambda rng: greedy_seeds(net, k_max, model, p, runs, rng, weights),
+        "greedy": lambda rng: greedy_seeds(net, k_max, model, p, runs, seed=rng, weights=weights),
     }
     rows = []
     for strategy in strategies:
         rng = np.random.default_rng([entropy, STRATEGIES.index(strategy)])
         ranked = choose[strategy](rng)
         for k in range(1, k_max + 1):
-            est = expected_spread(net, ranked[:k], model, p, runs, rng, weights=weights)
+            est = expected_spread(net, ranked[:k], model, p, runs, seed=rng, weights=weights)
             low, high = est.interval()
             rows.append({"strategy": strategy, "k": k, "spread": est.mean, "stderr": est.stderr,
                          "low": low, "high": high})

@@ -48,7 +48,7 @@ def test_uniform_samples_include_every_node_equally_often():
     net = compile_network(nx.path_graph(10))
     rng = np.random.default_rng(5)
     runs, size = 3000, 3
-    counts = np.bincount(np.concatenate([uniform_node_sample(net, size, rng) for _ in range(runs)]),
+    counts = np.bincount(np.concatenate([uniform_node_sample(net, size, seed=rng) for _ in range(runs)]),
                          minlength=10)
     p = size / 10  # inclusion probability of each node
     assert np.all(np.abs(counts - runs * p) < 4 * math.sqrt(runs * p * (1 - p)))
@@ -254,7 +254,7 @@ def test_uniform_samples_are_unbiased_within_sampling_error(ba_graph):
     degrees = np.array([d for _, d in ba_graph.degree()], dtype=float)
     n, size, repeats = degrees.size, 200, 50
     rng = np.random.default_rng(8)
-    biases = [degree_bias(ba_graph, uniform_node_sample(ba_graph, size, rng)) for _ in range(repeats)]
+    biases = [degree_bias(ba_graph, uniform_node_sample(ba_graph, size, seed=rng)) for _ in range(repeats)]
     # the mean degree of a sample without replacement has variance
     # sigma² / size · (n - size) / (n - 1); the bias divides it by the mean degree
     sd_one = degrees.std() / degrees.mean() * math.sqrt((n - size) / (n - 1) / size)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .._deprecation import seed_by_keyword
 from .._validation import as_rng, check_integer, check_probability, check_real
 from ..networks import poisson_csr
 from ._kernels import required_active_neighbours, single_seed_sizes
@@ -59,7 +60,7 @@ def _sizes(z, phi, n, runs, runs_per_network, rng, top=None):
     top_sizes = np.empty(runs, dtype=np.int64) if top is not None else None
     for start in range(0, runs, runs_per_network):
         block = min(runs_per_network, runs - start)
-        net = poisson_csr(n, z, rng)
+        net = poisson_csr(n, z, seed=rng)
         need = required_active_neighbours(np.full(n, phi), net.degrees)
         seeds = rng.integers(0, n, block)
         random_sizes[start:start + block] = single_seed_sizes(net.indptr, net.indices, need, seeds)
@@ -69,7 +70,8 @@ def _sizes(z, phi, n, runs, runs_per_network, rng, top=None):
     return random_sizes, top_sizes
 
 
-def cascade_sizes(z, phi, n=2000, runs=100, seed=None, runs_per_network=10):
+@seed_by_keyword
+def cascade_sizes(z, phi, n=2000, runs=100, *, seed=None, runs_per_network=10):
     """Final cascade sizes (as fractions of ``n``) from one random seed each.
 
     Parameters
@@ -97,7 +99,8 @@ def cascade_sizes(z, phi, n=2000, runs=100, seed=None, runs_per_network=10):
     return sizes / n
 
 
-def cascade_frequency(z, phi, n=10_000, runs=100, seed=None, cutoff=GLOBAL_CASCADE_CUTOFF,
+@seed_by_keyword
+def cascade_frequency(z, phi, n=10_000, runs=100, *, seed=None, cutoff=GLOBAL_CASCADE_CUTOFF,
                       runs_per_network=1):
     """Share of runs in which one random seed starts a global cascade.
 
@@ -171,7 +174,8 @@ def _progress(iterable, total, enabled, desc):
     return tqdm(iterable, total=total, desc=desc)
 
 
-def cascade_phase_diagram(mean_degrees, phis, n=2000, runs=100, seed=None,
+@seed_by_keyword
+def cascade_phase_diagram(mean_degrees, phis, n=2000, runs=100, *, seed=None,
                           cutoff=GLOBAL_CASCADE_CUTOFF, runs_per_network=10, progress=True):
     """Global-cascade frequency for every (threshold, mean degree) pair: the simulated
     counterpart of the cascade window of Watts (2002), Fig. 1.
@@ -230,7 +234,8 @@ class MultiplierResult:
         return self.influential_mean_size / self.random_mean_size
 
 
-def influentials_multiplier(z, phi, n=10_000, runs=200, top=0.1, seed=None, runs_per_network=10):
+@seed_by_keyword
+def influentials_multiplier(z, phi, n=10_000, runs=200, top=0.1, *, seed=None, runs_per_network=10):
     """How much larger are cascades started by "influentials" (top 10% by degree)?
 
     Both kinds of seed are tried on the same networks. Sizes include every run, tiny
@@ -260,7 +265,8 @@ def influentials_multiplier(z, phi, n=10_000, runs=200, top=0.1, seed=None, runs
     )
 
 
-def multiplier_curve(mean_degrees, phi, n=10_000, runs=200, top=0.1, seed=None,
+@seed_by_keyword
+def multiplier_curve(mean_degrees, phi, n=10_000, runs=200, top=0.1, *, seed=None,
                      runs_per_network=10, progress=True):
     """:func:`influentials_multiplier` at each mean degree, as a tidy table with columns
     ``mean_degree, multiplier, influential_mean_size, random_mean_size,
@@ -271,7 +277,7 @@ def multiplier_curve(mean_degrees, phi, n=10_000, runs=200, top=0.1, seed=None,
     streams = as_rng(seed).spawn(mean_degrees.size)
     rows = []
     for z, rng in _progress(zip(mean_degrees.tolist(), streams), mean_degrees.size, progress, "multiplier"):
-        r = influentials_multiplier(z, phi, n, runs, top, rng, runs_per_network)
+        r = influentials_multiplier(z, phi, n, runs, top, seed=rng, runs_per_network=runs_per_network)
         rows.append({
             "mean_degree": z, "multiplier": r.multiplier,
             "influential_mean_size": r.influential_mean_size, "random_mean_size": r.random_mean_size,

@@ -15,6 +15,7 @@ from functools import cached_property
 
 import numpy as np
 
+from .._deprecation import seed_by_keyword
 from .._guard import reference
 from .._threads import parallel_threads
 from .._validation import as_rng, check_integer, check_probability
@@ -135,7 +136,8 @@ def _result(net, m, rounds, order, round_end):
 
 
 @reference
-def independent_cascade(G, seeds, p, seed=None, coins=None):
+@seed_by_keyword
+def independent_cascade(G, seeds, p, *, seed=None, coins=None):
     """Word of mouth as independent chances: each newly active node gets one chance to
     activate each inactive neighbour, succeeding with probability ``p``.
 
@@ -189,7 +191,8 @@ def _lt_thresholds(net, thresholds):
 
 
 @reference
-def linear_threshold(G, seeds, thresholds=None, seed=None, weights=None):
+@seed_by_keyword
+def linear_threshold(G, seeds, thresholds=None, *, seed=None, weights=None):
     """Word of mouth as accumulated pressure: a node activates once the summed weights
     of its active in-neighbours reach its threshold.
 
@@ -245,7 +248,8 @@ def _check_model(model):
 
 
 @reference
-def expected_spread(G, seeds, model="ic", p=0.1, runs=1000, seed=None, thresholds=None, weights=None):
+@seed_by_keyword
+def expected_spread(G, seeds, model="ic", p=0.1, runs=1000, *, seed=None, thresholds=None, weights=None):
     """Expected number of nodes a seed set activates, by Monte Carlo.
 
     Parameters
@@ -418,7 +422,8 @@ class LiveEdgeWorlds:
         return H
 
 
-def sample_live_edge_worlds(G, model="ic", p=0.1, worlds=1000, seed=None, weights=None):
+@seed_by_keyword
+def sample_live_edge_worlds(G, model="ic", p=0.1, worlds=1000, *, seed=None, weights=None):
     """Sample live-edge worlds for IC (each arc kept with its probability) or LT (each
     node keeps at most one incoming arc, arc ``u -> v`` with probability equal to its
     weight). Kempe et al. (2003) show both give the models' exact spread distribution.

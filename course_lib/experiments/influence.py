@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .. import cascades, centrality, networks, sampling, seeding
+from .._deprecation import seed_by_keyword
 from .._validation import as_rng, check_integer, check_real
 
 __all__ = [
@@ -48,8 +49,9 @@ __all__ = [
 SEEDING_NETWORKS = ("Poisson", "small world", "scale-free", "communities")
 
 
+@seed_by_keyword
 def hub_community_network(communities=8, size=125, dense_degree=16.0, sparse_degree=4.0,
-                          between=0.5, seed=None):
+                          between=0.5, *, seed=None):
     """Communities of equal size where community 0 is much denser than the others.
 
     Every best-connected person sits in community 0, so the top of a degree ranking
@@ -81,7 +83,8 @@ def hub_community_network(communities=8, size=125, dense_degree=16.0, sparse_deg
     return G
 
 
-def seeding_network(kind, n=1000, seed=3):
+@seed_by_keyword
+def seeding_network(kind, n=1000, *, seed=3):
     """One of :data:`SEEDING_NETWORKS` with ``n`` nodes and mean degree about 6.
 
     ``"communities"`` is :func:`hub_community_network` with 8 communities, the
@@ -90,14 +93,14 @@ def seeding_network(kind, n=1000, seed=3):
     """
     if kind == "communities":
         return hub_community_network(8, n // 8, 16.0, 4.0, 0.5, seed=seed)
-    return consumer_network(kind, n, seed)
+    return consumer_network(kind, n, seed=seed)
 
 
 def _rankings(net, k_max, strategies, model, p, select_runs, rng):
     chosen = {}
     for strategy in strategies:
         if strategy == "random":
-            chosen[strategy] = seeding.random_seeds(net, k_max, rng)
+            chosen[strategy] = seeding.random_seeds(net, k_max, seed=rng)
         elif strategy == "degree":
             chosen[strategy] = seeding.top_degree(net, k_max)
         elif strategy == "kshell":
@@ -105,7 +108,7 @@ def _rankings(net, k_max, strategies, model, p, select_runs, rng):
         elif strategy == "pagerank":
             chosen[strategy] = seeding.top_pagerank(net, k_max)
         elif strategy == "greedy":
-            chosen[strategy] = list(seeding.greedy_selection(net, k_max, model, p, select_runs, rng).seeds)
+            chosen[strategy] = list(seeding.greedy_selection(net, k_max, model, p, select_runs, seed=rng).seeds)
         else:
             raise ValueError(f"strategies must be among {seeding.STRATEGIES}, got {strategy!r}")
     return chosen
@@ -128,8 +131,9 @@ def _curves_on_worlds(net, chosen, worlds):
     return pd.DataFrame(rows, columns=["strategy", "k", "spread", "stderr", "low", "high"])
 
 
+@seed_by_keyword
 def strategy_curves(G, k_max, strategies=seeding.STRATEGIES, model="ic", p=0.1, runs=300,
-                    select_runs=200, seed=None):
+                    select_runs=200, *, seed=None):
     """Expected spread of each strategy's first 1..k_max seeds, fast enough for a slider.
 
     Same table as :func:`course_lib.seeding.compare_strategies` (``strategy, k, spread,
@@ -150,11 +154,12 @@ def strategy_curves(G, k_max, strategies=seeding.STRATEGIES, model="ic", p=0.1, 
     k_max = check_integer(k_max, "k_max", minimum=1, maximum=net.n)
     rng = as_rng(seed)
     chosen = _rankings(net, k_max, strategies, model, p, select_runs, rng)
-    worlds = cascades.sample_live_edge_worlds(net, model, p, runs, rng)
+    worlds = cascades.sample_live_edge_worlds(net, model, p, runs, seed=rng)
     return _curves_on_worlds(net, chosen, worlds)
 
 
-def adoption_by_degree(G, seeds, models=("ic", "lt"), p=0.1, runs=400, seed=None,
+@seed_by_keyword
+def adoption_by_degree(G, seeds, models=("ic", "lt"), p=0.1, runs=400, *, seed=None,
                        bins=(1, 3, 4, 6, 10, 20, 40)):
     """Share of people who end up adopting, by their number of contacts, for each model.
 
@@ -178,7 +183,7 @@ def adoption_by_degree(G, seeds, models=("ic", "lt"), p=0.1, runs=400, seed=None
     out = []
     names = {"ic": "independent cascade", "lt": "linear threshold"}
     for model in models:
-        worlds = cascades.sample_live_edge_worlds(net, model, p, runs, rng)
+        worlds = cascades.sample_live_edge_worlds(net, model, p, runs, seed=rng)
         covered = worlds.new_cover()
         for r in rows.tolist():
             worlds.cover(covered, r)
@@ -227,7 +232,8 @@ def _best_subset(masks, k, chunk=20000):
     return best / masks.shape[0], best_set
 
 
-def guarantee_frame(G, k_max=4, model="ic", p=0.2, runs=300, seed=None):
+@seed_by_keyword
+def guarantee_frame(G, k_max=4, model="ic", p=0.2, runs=300, *, seed=None):
     """Greedy against the true optimum on a small network (at most 64 nodes).
 
     All three are scored on the same ``runs`` live-edge worlds (the ones greedy
@@ -245,8 +251,8 @@ def guarantee_frame(G, k_max=4, model="ic", p=0.2, runs=300, seed=None):
     k_max = check_integer(k_max, "k_max", minimum=1, maximum=min(net.n, 6))
     rng = as_rng(seed)
     world_seed = int(rng.integers(2**31 - 1))
-    selection = seeding.greedy_selection(net, k_max, model, p, runs, world_seed)
-    worlds = cascades.sample_live_edge_worlds(net, model, p, runs, world_seed)  # the same worlds
+    selection = seeding.greedy_selection(net, k_max, model, p, runs, seed=world_seed)
+    worlds = cascades.sample_live_edge_worlds(net, model, p, runs, seed=world_seed)  # the same worlds
     masks = _reach_masks(worlds)
     by_degree = seeding.top_degree(net, k_max)
     rows = []
@@ -263,7 +269,8 @@ def guarantee_frame(G, k_max=4, model="ic", p=0.2, runs=300, seed=None):
 NETWORK_TYPES = ("Poisson", "small world", "scale-free", "communities")
 
 
-def consumer_network(kind, n=2000, seed=1):
+@seed_by_keyword
+def consumer_network(kind, n=2000, *, seed=1):
     """One of :data:`NETWORK_TYPES` with ``n`` nodes and mean degree about 6.
 
     ``"communities"`` is :func:`course_lib.networks.community_network` with groups of
@@ -334,8 +341,9 @@ def summary_frame(graphs, top=0.01):
     return pd.DataFrame(rows)
 
 
+@seed_by_keyword
 def measure_overlap_frame(G, measures=("kshell", "pagerank", "betweenness"), reference="degree",
-                          shares=None, seed=None, betweenness_sample=None):
+                          shares=None, *, seed=None, betweenness_sample=None):
     """Top-k overlap of the ``reference`` ranking with each other measure, for the top
     ``shares`` of people (default 1% to 50%), plus each measure's Spearman rank
     correlation with the reference. ``betweenness_sample`` and ``seed`` are passed to
@@ -346,7 +354,7 @@ def measure_overlap_frame(G, measures=("kshell", "pagerank", "betweenness"), ref
     DataFrame with columns ``ranking``, ``k``, ``top_share``, ``shared``, ``jaccard``,
     ``precision_at_k``, ``spearman``.
     """
-    table = centrality.centrality_table(G, (reference,) + tuple(measures), betweenness_sample, seed)
+    table = centrality.centrality_table(G, (reference,) + tuple(measures), betweenness_sample, seed=seed)
     n = len(table)
     if shares is None:
         shares = np.r_[0.01, np.arange(0.02, 0.505, 0.02)]
@@ -357,7 +365,8 @@ def measure_overlap_frame(G, measures=("kshell", "pagerank", "betweenness"), ref
     return curve.assign(top_share=curve["k"] / n, spearman=curve["ranking"].map(rho))
 
 
-def ranking_agreement_frame(graphs, top=0.1, seed=None):
+@seed_by_keyword
+def ranking_agreement_frame(graphs, top=0.1, *, seed=None):
     """For each network: how well PageRank and betweenness agree with degree (Spearman
     rank correlation over everyone, and overlap of the top ``top`` share), and how
     coarse the k-shell is (number of shells, share of people in the deepest one).
@@ -384,7 +393,8 @@ def ranking_agreement_frame(graphs, top=0.1, seed=None):
     return pd.DataFrame(rows)
 
 
-def advocacy_overlap_frame(G, correlations=None, top=0.1, repeats=10, seed=None):
+@seed_by_keyword
+def advocacy_overlap_frame(G, correlations=None, top=0.1, repeats=10, *, seed=None):
     """How much the top ``top`` share of an "advocacy" ranking overlaps the top of the
     degree ranking, as the correlation between the two scores varies.
 
@@ -405,14 +415,15 @@ def advocacy_overlap_frame(G, correlations=None, top=0.1, repeats=10, seed=None)
     k = max(1, int(round(top * len(by_degree))))
     rows = []
     for rho in correlations:
-        values = [centrality.top_k_overlap(by_degree, centrality.activity_ranking(G, float(rho), rng), k).precision_at_k
+        values = [centrality.top_k_overlap(by_degree, centrality.activity_ranking(G, float(rho), seed=rng), k).precision_at_k
                   for _ in range(repeats)]
         rows.append({"correlation": float(rho), "overlap": float(np.mean(values)),
                      "low": float(np.min(values)), "high": float(np.max(values)), "chance": k / len(by_degree)})
     return pd.DataFrame(rows)
 
 
-def connected_frame(G, sizes, runs=500, seed=None):
+@seed_by_keyword
+def connected_frame(G, sizes, runs=500, *, seed=None):
     """Uniform random samples of each size: how many ties fall inside them, how many a
     connected sample needs, and how often the sample is connected.
 
@@ -471,7 +482,8 @@ def log10_connected_bound(n, mean_degree, size):
     return min(0.0, (size - 2) * math.log10(size) + (size - 1) * math.log10(p))
 
 
-def sample_degree_frame(G, size, samples=50, seed=None):
+@seed_by_keyword
+def sample_degree_frame(G, size, samples=50, *, seed=None):
     """Degrees of people in snowball samples and in uniform samples of ``size``, and
     the degree bias of each sample (:func:`course_lib.sampling.degree_bias`).
 

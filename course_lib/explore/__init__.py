@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .. import cascades, viz
+from .._deprecation import seed_by_keyword
 from ..experiments.cascades import (  # noqa: F401  (re-exported for lesson 02)
     frequency_slice,
     granovetter_response_frame,
@@ -175,7 +176,8 @@ def _cached_theory(z, phi):
     return cascades.cascade_frequency_theory(z, phi), cascades.cascade_window(phi)
 
 
-def cascade_explorer(z=3.0, phi=0.18, n=2000, runs=100, seed=1, phi_range=(0.05, 0.3), z_max=12.0):
+@seed_by_keyword
+def cascade_explorer(z=3.0, phi=0.18, n=2000, runs=100, *, seed=1, phi_range=(0.05, 0.3), z_max=12.0):
     """Cascades on a Poisson network from one random seed: choose the mean degree ``z``
     and the threshold ``phi``, see the distribution of final sizes over ``runs`` seeds
     and where the setting sits in the analytic cascade window.

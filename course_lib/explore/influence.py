@@ -23,6 +23,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from .. import cascades, networks, seeding
+from .._deprecation import seed_by_keyword
 from .._validation import as_rng, check_integer
 from ..experiments.influence import (
     NETWORK_TYPES,
@@ -56,7 +57,7 @@ __all__ = ["seeding_explorer", "networks_explorer", "predict", "quiz", *_tables.
 # =========================================================================== lesson 03
 @functools.lru_cache(maxsize=16)
 def _cached_seeding_network(kind, n, seed):
-    return networks.compile_network(seeding_network(kind, n, seed))
+    return networks.compile_network(seeding_network(kind, n, seed=seed))
 
 
 @functools.lru_cache(maxsize=16)
@@ -69,15 +70,16 @@ def _cached_heuristics(kind, n, seed, k_max):
 def _cached_curves(kind, model, p, n, net_seed, k_max, runs, select_runs, seed):
     net = _cached_seeding_network(kind, n, net_seed)
     rng = as_rng(seed)
-    chosen = {"random": seeding.random_seeds(net, k_max, rng)}
+    chosen = {"random": seeding.random_seeds(net, k_max, seed=rng)}
     chosen.update(_cached_heuristics(kind, n, net_seed, k_max))
-    chosen["greedy"] = list(seeding.greedy_selection(net, k_max, model, p, select_runs, rng).seeds)
-    worlds = cascades.sample_live_edge_worlds(net, model, p, runs, rng)
+    chosen["greedy"] = list(seeding.greedy_selection(net, k_max, model, p, select_runs, seed=rng).seeds)
+    worlds = cascades.sample_live_edge_worlds(net, model, p, runs, seed=rng)
     return _curves_on_worlds(net, chosen, worlds)
 
 
+@seed_by_keyword
 def seeding_explorer(p=0.05, k=10, model="ic", network="scale-free", n=1000, k_max=20,
-                     runs=300, select_runs=200, seed=3):
+                     runs=300, select_runs=200, *, seed=3):
     """Five seeding strategies on the same budget: spread against the number of seeds.
 
     Controls: word-of-mouth probability ``p`` (independent cascade only), the budget
@@ -132,14 +134,15 @@ def seeding_explorer(p=0.05, k=10, model="ic", network="scale-free", n=1000, k_m
 # =========================================================================== lesson 01
 @functools.lru_cache(maxsize=128)
 def _cached_network_view(kind, n, seed):
-    G = consumer_network(kind, n, seed)
+    G = consumer_network(kind, n, seed=seed)
     degrees = degree_frame({kind: G})
     overlap = measure_overlap_frame(G, ("pagerank",), seed=seed)
     summary = summary_frame({kind: G}).iloc[0]
     return degrees, overlap, summary
 
 
-def networks_explorer(network="scale-free", n=2000, seed=1):
+@seed_by_keyword
+def networks_explorer(network="scale-free", n=2000, *, seed=1):
     """Pick a network type and a size: see its degree distribution and how much the
     top of the degree ranking overlaps the top by PageRank, for lists of 1% to 50%.
 

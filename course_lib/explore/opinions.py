@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .. import opinions, voter
+from .._deprecation import seed_by_keyword
 from .._validation import as_rng
 from ..experiments.opinions import (
     _names,
@@ -131,8 +132,9 @@ def _cached_campaign_theory(q, p, variant, kind, start, sweeps, strength):
 _KINDS = {"field": "broadcast", "zealots": "ambassadors"}
 
 
+@seed_by_keyword
 def campaign_explorer(p=0.6, q=4, variant="anticonformity", strength=0.1, kind="field",
-                      n=2000, start=0.3, sweeps=100, seed=5):
+                      n=2000, start=0.3, sweeps=100, *, seed=5):
     """A challenger brand (``start`` of the market) runs a campaign: does it work,
     fizzle or backfire?
 

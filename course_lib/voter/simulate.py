@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .._deprecation import seed_by_keyword
 from .._guard import reference
 from .._validation import as_rng, check_integer, check_probability
 from ..networks import CompiledNetwork, compile_network, node_indices
@@ -185,8 +186,9 @@ def _check_common(q, p, variant, sweeps, initial_up, field):
     )
 
 
-def simulate_qvoter(G_or_n, q, p, variant, sweeps, seed=None, initial_up=0.5, zealots=None,
-                    field=0.0, *, repetition=False):
+@seed_by_keyword
+def simulate_qvoter(G_or_n, q, p, variant, sweeps, *, seed=None, initial_up=0.5, zealots=None,
+                    field=0.0, repetition=False):
     """Simulate the q-voter model; return the fraction up after each sweep.
 
     The update rule, the campaign and the panel conventions are in the module
