@@ -90,6 +90,7 @@ def test_bad_k(k):
         greedy_seeds(G, k)
 
 
+@pytest.mark.slow  # greedy on 1,000 nodes and 2,000 worlds, then 30,000 scoring runs
 def test_compare_strategies_ranks_greedy_and_degree_above_random():
     G = nx.barabasi_albert_graph(1000, 2, seed=3)
     table = compare_strategies(G, 5, ["random", "degree", "greedy"], p=0.1, runs=2000, seed=4)
