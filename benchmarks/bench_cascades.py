@@ -151,7 +151,7 @@ def bench_row(graph, label, sim, function, cy_model, seeds, spread, runs, blocks
     then 1,000-run Monte Carlo estimates, and check that all the means agree."""
     sim.set_seeds(seeds)
     cy_model.set_seeds(seeds)
-    single = per_run_times({"sim": sim.run, "function": lambda: function().size,
+    single = per_run_times({"sim": sim.run, "function": lambda: function().spread,
                             "cyn": functools.partial(cynetdiff_run, cy_model)}, blocks, calls)
     t_mc, est = timed(lambda: spread(runs=runs, seed=2), 3)
     t_mc_cy, sizes = timed(lambda: cynetdiff_mc(cy_model, seeds, runs), 3)
@@ -231,8 +231,8 @@ def greedy_figures(net):
         # a user may wait
         steps, _ = call_times(lambda: all_gains(sample.adjacency), 15)
         t_step, t_fastest = statistics.median(steps), min(steps)
-        t_one, _ = timed(lambda: greedy_selection(net, 1, p=p, runs=1000, seed=1), 3)
-        t_ten, _ = timed(lambda: greedy_selection(net, 10, p=p, runs=1000, seed=1), 3)
+        t_one, _ = timed(lambda: greedy_selection(net, 1, p=p, worlds=1000, seed=1), 3)
+        t_ten, _ = timed(lambda: greedy_selection(net, 10, p=p, worlds=1000, seed=1), 3)
         later = (t_ten - t_one) / 9  # a difference of two timings: below 1 ms it is noise
         later_text = f"{later:.3f} s" if later >= 0.001 else "< 0.001 s"
         out.append(f"| IC p={p} | {t_layout:.3f} s ({t_sample:.3f} s sampling) | {t_step:.3f} s ({t_fastest:.3f} s) "

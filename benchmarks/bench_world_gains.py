@@ -35,7 +35,7 @@ def networkx_first_step(sample, worlds):
 def main(peer_worlds=25):
     G = nx.barabasi_albert_graph(NODES, 3, seed=SEED)
     sample_live_edge_worlds(G, "ic", 0.1, worlds=5, seed=1).gains()  # compile first
-    greedy_selection(G, 2, p=0.1, runs=5, seed=1)
+    greedy_selection(G, 2, p=0.1, worlds=5, seed=1)
     print(f"{NODES} nodes (Barabási–Albert, m = 3), {WORLDS} worlds; references on the first "
           f"{peer_worlds} worlds, scaled to {WORLDS}\n")
     print("| p | layout | first step | 10 greedy seeds | plain search | networkx | plain / first step | networkx / first step |")
@@ -45,7 +45,7 @@ def main(peer_worlds=25):
         sample = sample_live_edge_worlds(G, "ic", p, WORLDS, seed=2)
         sample.adjacency
         t_first, fast = median_time(sample.gains, 9)
-        t_greedy, _ = median_time(lambda: greedy_selection(G, 10, p=p, runs=WORLDS, seed=2), 3)
+        t_greedy, _ = median_time(lambda: greedy_selection(G, 10, p=p, worlds=WORLDS, seed=2), 3)
         part = type(sample)(sample.net, "ic", sample.world_ptr[:peer_worlds + 1],
                             sample.arcs[:sample.world_ptr[peer_worlds]])
         t_plain, plain = median_time(lambda: part.gains(method="simple"), 1)

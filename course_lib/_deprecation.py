@@ -3,6 +3,12 @@
 The library's convention: ``seed`` and every parameter after it are keyword-only
 (``f(G, k, *, seed=None)``). Until release 0.2 a call that passes them by position still
 works, with a :class:`PositionalSeedWarning` that says how to write it.
+
+One name per concept: ``mean_degree`` (not ``z``), ``worlds`` for live-edge worlds and
+``runs`` for Monte Carlo runs. Until release 0.2 the former keyword names still work,
+with a :class:`RenamedKeywordWarning`; :func:`renamed_keywords` does that for
+parameters and :func:`renamed_attribute` for the attributes of results (``spread`` for
+a number of adopters, ``final`` for the end of a run).
 """
 from __future__ import annotations
 
@@ -10,11 +16,16 @@ import functools
 import inspect
 import warnings
 
-__all__ = ["PositionalSeedWarning", "seed_by_keyword"]
+__all__ = ["PositionalSeedWarning", "RenamedKeywordWarning", "renamed_attribute", "renamed_keywords",
+           "seed_by_keyword"]
 
 
 class PositionalSeedWarning(DeprecationWarning):
     """``seed`` (or a parameter after it) was passed by position."""
+
+
+class RenamedKeywordWarning(DeprecationWarning):
+    """A parameter or a result's attribute was used under its former name."""
 
 
 def seed_by_keyword(func):
@@ -63,3 +74,70 @@ def seed_by_keyword(func):
         return func(*args, **kwargs)
 
     return accepting_old_calls
+
+
+def renamed_keywords(**renames):
+    """Accept, with a warning, the former keyword names of a function's parameters:
+    ``@renamed_keywords(z="mean_degree")`` maps ``f(z=3)`` to ``f(mean_degree=3)``.
+
+    Examples
+    --------
+    >>> @renamed_keywords(z="mean_degree")
+    ... def window(mean_degree, phi):
+    ...     return mean_degree * phi
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     window(z=4, phi=0.25)
+    1.0
+    >>> print(caught[0].message)
+    window(): the parameter z is now called mean_degree; the old name stops working in course_lib 0.2
+    """
+    def decorate(func):
+        names = inspect.signature(func).parameters
+        unknown = [new for new in renames.values() if new not in names]
+        if unknown:
+            raise TypeError(f"{func.__qualname__} has no parameter {unknown[0]!r} to rename to")
+
+        @functools.wraps(func)
+        def accepting_old_names(*args, **kwargs):
+            for old, new in renames.items():
+                if old in kwargs:
+                    if new in kwargs:
+                        raise TypeError(f"{func.__name__}() got both {old!r} (its former name) and {new!r}")
+                    warnings.warn(
+                        f"{func.__name__}(): the parameter {old} is now called {new}; the old name "
+                        "stops working in course_lib 0.2", RenamedKeywordWarning, stacklevel=2)
+                    kwargs[new] = kwargs.pop(old)
+            return func(*args, **kwargs)
+
+        return accepting_old_names
+
+    return decorate
+
+
+def renamed_attribute(old, new):
+    """A read-only property under a result's former attribute name that warns and
+    returns the attribute ``new``.
+
+    Examples
+    --------
+    >>> from dataclasses import dataclass
+    >>> @dataclass(frozen=True)
+    ... class Outcome:
+    ...     spread: int
+    ...     size = renamed_attribute("size", "spread")
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     Outcome(4).size
+    4
+    >>> print(caught[0].message)
+    Outcome.size is now called spread; the old name stops working in course_lib 0.2
+    """
+    def getter(self):
+        warnings.warn(f"{type(self).__name__}.{old} is now called {new}; the old name stops working "
+                      "in course_lib 0.2", RenamedKeywordWarning, stacklevel=2)
+        return getattr(self, new)
+
+    return property(getter, doc=f"Former name of ``{new}`` (deprecated).")

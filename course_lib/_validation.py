@@ -12,6 +12,7 @@ import numpy as np
 
 __all__ = [
     "as_rng",
+    "as_seed_int",
     "check_integer",
     "check_real",
     "check_probability",
@@ -38,6 +39,27 @@ def as_rng(seed):
     if seed < 0:
         raise ValueError(f"seed must be a non-negative whole number, got {seed}")
     return np.random.default_rng(int(seed))
+
+
+def as_seed_int(seed):
+    """A whole-number seed that stands for ``seed`` (None, int or Generator): what an
+    explorer keys its cache on, so that moving back to a setting redraws the same chart.
+
+    None draws fresh entropy once; a Generator gives one draw from it.
+
+    Examples
+    --------
+    >>> as_seed_int(7)
+    7
+    >>> isinstance(as_seed_int(None), int)
+    True
+    """
+    if seed is None:
+        return int(np.random.SeedSequence().generate_state(1, np.uint64)[0] >> 1)
+    if isinstance(seed, np.random.Generator):
+        return int(seed.integers(2**63 - 1))
+    as_rng(seed)  # the same checks and messages
+    return int(seed)
 
 
 def check_integer(value, name, *, minimum=None, maximum=None):

@@ -5,14 +5,11 @@ Simulators accept such a graph or its :class:`CompiledNetwork` (compressed spars
 which is what they run on; compile once with :func:`compile_network` when you run many
 simulations on the same graph.
 
-Measures on networks live in their own modules and are also reachable from here:
-rankings and their overlap (``centrality_table``, ``top_k_overlap``, ...) from
-:mod:`course_lib.centrality`, and samples of a network (``probability_connected``,
-``snowball_sample``, ...) from :mod:`course_lib.sampling`.
+Measures on networks live in their own modules: rankings and their overlap in
+:mod:`course_lib.centrality`, samples of a network in :mod:`course_lib.sampling`.
 """
 from __future__ import annotations
 
-import numbers
 from itertools import chain
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -33,30 +30,6 @@ __all__ = [
     "community_network",
     "node_indices",
 ]
-
-# names served from the modules of measures on networks, imported on first use (those
-# modules import this one)
-_MEASURES = {
-    "centrality": ("centrality_table", "ranking", "TopKOverlap", "top_k_overlap", "overlap_curve",
-                   "activity_scores", "activity_ranking"),
-    "sampling": ("uniform_node_sample", "InducedSample", "induced_sample", "ConnectedEstimate",
-                 "probability_connected", "snowball_sample", "degree_bias", "expected_internal_edges"),
-}
-_MEASURE_MODULE = {name: module for module, names in _MEASURES.items() for name in names}
-__all__ += list(_MEASURE_MODULE)
-
-
-def __getattr__(name):
-    if name in _MEASURE_MODULE:
-        from importlib import import_module
-
-        return getattr(import_module(f"course_lib.{_MEASURE_MODULE[name]}"), name)
-    raise AttributeError(f"module 'course_lib.networks' has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_MEASURE_MODULE))
-
 
 @dataclass(frozen=True, eq=False)
 class CompiledNetwork:
@@ -388,6 +361,3 @@ def community_network(communities, size, mean_degree_in=6.0, mean_degree_out=1.0
     G.graph.pop("partition", None)
     return G
 
-
-def is_number(value):
-    return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from ._deprecation import seed_by_keyword
+from ._deprecation import renamed_keywords, seed_by_keyword
 from ._guard import reference
 from ._threads import parallel_threads
 from ._validation import as_rng, check_integer, check_real
@@ -145,10 +145,11 @@ class SeedSelection:
                              "spread": list(self.spread), "gain": list(self.gains)})
 
 
+@renamed_keywords(runs="worlds")
 @reference
 @seed_by_keyword
-def greedy_selection(G, k, model="ic", p=0.1, runs=1000, *, seed=None, weights=None):
-    """Greedy (CELF) seed selection on ``runs`` sampled live-edge worlds.
+def greedy_selection(G, k, model="ic", p=0.1, worlds=1000, *, seed=None, weights=None):
+    """Greedy (CELF) seed selection on ``worlds`` sampled live-edge worlds.
 
     Parameters
     ----------
@@ -157,8 +158,8 @@ def greedy_selection(G, k, model="ic", p=0.1, runs=1000, *, seed=None, weights=N
         Number of seeds, 1 .. number of nodes.
     model : {"ic", "lt"}
     p : IC probability (number, mapping or per-arc sequence); ignored for LT.
-    runs : int
-        Number of live-edge worlds the spread is averaged over.
+    worlds : int
+        Number of live-edge worlds the spread is averaged over (``runs`` before 0.1.1).
     seed : None, int or numpy.random.Generator
     weights : LT arc weights (default 1 / in-degree).
 
@@ -169,7 +170,7 @@ def greedy_selection(G, k, model="ic", p=0.1, runs=1000, *, seed=None, weights=N
     Examples
     --------
     >>> G = nx.disjoint_union(nx.star_graph(5), nx.star_graph(3))
-    >>> greedy_selection(G, 2, p=1.0, runs=10, seed=1).seeds
+    >>> greedy_selection(G, 2, p=1.0, worlds=10, seed=1).seeds
     (0, 6)
 
     References
@@ -181,9 +182,9 @@ def greedy_selection(G, k, model="ic", p=0.1, runs=1000, *, seed=None, weights=N
     """
     net = compile_network(G)
     k = _check_k(net, k)
-    runs = check_integer(runs, "runs", minimum=1)
-    sample = sample_live_edge_worlds(net, model, p, runs, seed=seed, weights=weights)
-    with parallel_threads(runs) as threads:
+    worlds = check_integer(worlds, "worlds", minimum=1)
+    sample = sample_live_edge_worlds(net, model, p, worlds, seed=seed, weights=weights)
+    with parallel_threads(worlds) as threads:
         gains = sample.gains(threads=threads)
         # max-heap of (-gain, node, step at which the gain was computed); ties: lower
         # index. Gains are totals over the worlds, so they compare exactly.
@@ -206,21 +207,22 @@ def greedy_selection(G, k, model="ic", p=0.1, runs=1000, *, seed=None, weights=N
             v = heapq.heappop(heap)[1]
             total += sample.cover(covered, v)
             chosen.append(v)
-            spread.append(total / runs)
-    return SeedSelection(tuple(net.labels(chosen)), tuple(spread), runs)
+            spread.append(total / worlds)
+    return SeedSelection(tuple(net.labels(chosen)), tuple(spread), worlds)
 
 
+@renamed_keywords(runs="worlds")
 @reference
 @seed_by_keyword
-def greedy_seeds(G, k, model="ic", p=0.1, runs=1000, *, seed=None, weights=None):
+def greedy_seeds(G, k, model="ic", p=0.1, worlds=1000, *, seed=None, weights=None):
     """k seeds chosen greedily, in selection order (see :func:`greedy_selection`).
 
     Examples
     --------
-    >>> greedy_seeds(nx.star_graph(6), 1, p=0.5, runs=200, seed=1)
+    >>> greedy_seeds(nx.star_graph(6), 1, p=0.5, worlds=200, seed=1)
     [0]
     """
-    return list(greedy_selection(G, k, model, p, runs, seed=seed, weights=weights).seeds)
+    return list(greedy_selection(G, k, model, p, worlds, seed=seed, weights=weights).seeds)
 
 
 STRATEGIES = ("random", "degree", "kshell", "pagerank", "greedy")
@@ -274,6 +276,6 @@ def compare_strategies(G, k_max, strategies=STRATEGIES, model="ic", p=0.1, runs=
         for k in range(1, k_max + 1):
             est = expected_spread(net, ranked[:k], model, p, runs, seed=rng, weights=weights)
             low, high = est.interval()
-            rows.append({"strategy": strategy, "k": k, "spread": est.mean, "stderr": est.stderr,
+            rows.append({"strategy": strategy, "k": k, "spread": est.spread, "stderr": est.stderr,
                          "low": low, "high": high})
     return pd.DataFrame(rows)

@@ -27,6 +27,7 @@ import hashlib
 import pickle
 import textwrap
 from dataclasses import dataclass
+from pathlib import Path
 
 import networkx as nx
 import nbformat
@@ -97,6 +98,32 @@ def read_answers(source_path, assignment):
         elif meta.get("locked"):
             imports += cell.source + "\n"
     return Answers(assignment, tuple(cells), tuple(tests), imports)
+
+
+SOURCE_DIR = Path(__file__).resolve().parent.parent / "assignments" / "source"
+
+
+def solution_source(assignment, grade_id, *, edit=None):
+    """The instructor's answer to one cell of an assignment (markers stripped), read from
+    its source notebook; ``edit=(old, new)`` changes one line that must occur exactly
+    once. The tests' honest and wrong students are built from it, so the solution has
+    one copy."""
+    answers = read_answers(SOURCE_DIR / assignment / f"{assignment}.ipynb", assignment)
+    source = next(a.solution for a in answers.cells if a.grade_id == grade_id)
+    if edit is not None:
+        old, new = edit
+        assert source.count(old) == 1, f"{old!r} occurs {source.count(old)} times in {grade_id}"
+        source = source.replace(old, new)
+    return source
+
+
+def solution_function(assignment, grade_id, *, edit=None):
+    """:func:`solution_source` run in a fresh namespace: the function it defines."""
+    namespace = {}
+    source = solution_source(assignment, grade_id, edit=edit)
+    exec(compile(source, f"<{assignment}:{grade_id}>", "exec"), namespace)
+    name = next(s.name for s in ast.parse(source).body if isinstance(s, ast.FunctionDef))
+    return namespace[name]
 
 
 def _per_answer(answers, function_code, value_code="{name} = None"):

@@ -44,7 +44,7 @@ def test_simulator_and_independent_cascade_agree_on_a_path():
     G = nx.path_graph(4)
     sim = CascadeSimulator(G, "ic", p=p, seed=2)
     ours = [sim.run([0]) for _ in range(20_000)]
-    public = [independent_cascade(G, [0], p, seed=s).size for s in range(5_000)]
+    public = [independent_cascade(G, [0], p, seed=s).spread for s in range(5_000)]
     assert within(ours, exact), np.mean(ours)
     assert within(public, exact), np.mean(public)
 
@@ -56,7 +56,7 @@ def test_simulator_and_linear_threshold_agree_on_a_path():
     G = nx.path_graph(4)
     sim = CascadeSimulator(G, "lt", seed=3)
     ours = [sim.run([0]) for _ in range(20_000)]
-    public = [linear_threshold(G, [0], seed=s).size for s in range(5_000)]
+    public = [linear_threshold(G, [0], seed=s).spread for s in range(5_000)]
     assert within(ours, exact), np.mean(ours)
     assert within(public, exact), np.mean(public)
 
@@ -85,11 +85,11 @@ def test_deterministic_runs_give_the_public_functions_result():
     sim = CascadeSimulator(net, "ic", p=live)
     sim.run([0, 1])
     assert sim.result() == independent_cascade(net, [0, 1], 0.3, coins=coins)
-    assert sim.active == sim.result().active and sim.size == len(sim.active)
+    assert sim.active == sim.result().active and sim.spread == len(sim.active)
 
     H = nx.karate_club_graph()
     sim = CascadeSimulator(H, "lt", thresholds=0.3)
-    assert sim.run([0, 33]) == linear_threshold(H, [0, 33], thresholds=0.3).size
+    assert sim.run([0, 33]) == linear_threshold(H, [0, 33], thresholds=0.3).spread
     assert sim.result() == linear_threshold(H, [0, 33], thresholds=0.3)
 
 
@@ -122,11 +122,11 @@ def test_work_arrays_are_restored_between_runs():
     assert sim.run([2]) == 1 and sim.active == {2}
     # the public functions share one set of work arrays per network
     net = compile_network(nx.path_graph(5))
-    assert independent_cascade(net, [0], 1.0).size == 5
+    assert independent_cascade(net, [0], 1.0).spread == 5
     assert independent_cascade(net, [3], 0.0).active == {3}
-    assert linear_threshold(net, [0, 1], seed=1).size >= 2
+    assert linear_threshold(net, [0, 1], seed=1).spread >= 2
     star = compile_network(nx.star_graph(3))
-    assert linear_threshold(star, [1], thresholds=0.5).size == 1
+    assert linear_threshold(star, [1], thresholds=0.5).spread == 1
     assert linear_threshold(star, [2], thresholds=0.5).active == {2}
 
 

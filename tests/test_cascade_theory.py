@@ -79,8 +79,8 @@ def test_bad_phi(bad, error):
         cascade_window(bad)
 
 
-def test_bad_z():
-    with pytest.raises(ValueError, match="z must be at least 0"):
+def test_bad_mean_degree():
+    with pytest.raises(ValueError, match="mean_degree must be at least 0"):
         cascade_condition(-1, 0.2)
 
 

@@ -32,11 +32,11 @@ def test_slider_move_triggers_update():
 
 
 def test_cascade_explorer_update_recomputes_sizes():
-    ex = explore.cascade_explorer(z=3, phi=0.18, runs=40, seed=3)
+    ex = explore.cascade_explorer(mean_degree=3, phi=0.18, runs=40, seed=3)
     widget = ex.chart_widget
     before = _data(ex.chart)
     inside = ex.chart.to_dict()["hconcat"][0]["title"]["text"]
-    ex.update(z=8.0)
+    ex.update(mean_degree=8.0)
     assert ex.chart_widget is widget
     assert _data(ex.chart) != before
     outside = ex.chart.to_dict()["hconcat"][0]["title"]["text"]
@@ -45,8 +45,8 @@ def test_cascade_explorer_update_recomputes_sizes():
 
 
 def test_cascade_explorer_shows_library_sizes():
-    ex = explore.cascade_explorer(z=2.5, phi=0.2, runs=30, seed=5)
-    spec = ex.update(z=4.0, phi=0.15).to_dict()
+    ex = explore.cascade_explorer(mean_degree=2.5, phi=0.2, runs=30, seed=5)
+    spec = ex.update(mean_degree=4.0, phi=0.15).to_dict()
     tables = [rows for rows in spec["datasets"].values() if rows and "fraction" in rows[0]]
     assert len(tables) == 1
     expected = cascades.cascade_sizes(4.0, 0.15, n=2000, runs=30, seed=5)
@@ -60,10 +60,10 @@ def test_update_rejects_unknown_control():
 
 
 def test_explorer_is_widget_with_sliders_and_one_chart():
-    ex = explore.cascade_explorer(runs=20)
+    ex = explore.cascade_explorer(runs=20, seed=1)
     charts = [c for c in ex.children if isinstance(c, alt.JupyterChart)]
     assert len(charts) == 1 and charts[0] is ex.chart_widget
-    assert set(ex.controls) == {"z", "phi"}
+    assert set(ex.controls) == {"mean_degree", "phi"}
 
 
 def test_quiz_gives_immediate_feedback():

@@ -54,30 +54,8 @@ def rank_by_degree(G):
 '''
 
 # ps3: takes the last of tied nodes (>= instead of >).
-GREEDY_LAST_OF_TIES = '''
-def greedy_over_worlds(G, worlds, k):
-    def total_reach(seed_set):
-        total = 0
-        for world in worlds:
-            reached, changed = set(seed_set), True
-            while changed:
-                changed = False
-                for u, v in world:
-                    if u in reached and v not in reached:
-                        reached.add(v)
-                        changed = True
-            total += len(reached)
-        return total
-
-    chosen = []
-    for _ in range(k):
-        best, best_total = None, -1
-        for v in G:
-            if v not in chosen and total_reach(chosen + [v]) >= best_total:
-                best, best_total = v, total_reach(chosen + [v])
-        chosen.append(best)
-    return chosen
-'''
+GREEDY_LAST_OF_TIES = submissions.solution_source(
+    "ps3_seeding", "greedy_over_worlds", edit=("if total > best_total:", "if total >= best_total:"))
 
 # ps4: an anticonformist who turns against a split panel too.
 ANTI_EVEN_WHEN_SPLIT = '''

@@ -129,18 +129,3 @@ def test_generator_errors_name_the_parameter(call, error, words):
         call()
 
 
-def test_measures_are_reachable_from_networks():
-    """The issue names course_lib.networks as the home of rankings and samples: the
-    same objects as in course_lib.centrality and course_lib.sampling."""
-    import course_lib.centrality as centrality
-    import course_lib.networks as networks
-    import course_lib.sampling as sampling
-
-    for module in (centrality, sampling):
-        for name in module.__all__:
-            if name[0].isupper() and name.isupper():
-                continue  # constants stay in their module
-            assert name in networks.__all__, f"{name} is listed by course_lib.networks"
-            assert getattr(networks, name) is getattr(module, name), f"networks.{name} is {module.__name__}.{name}"
-    with pytest.raises(AttributeError, match="no attribute 'centrality_tabel'"):
-        networks.centrality_tabel

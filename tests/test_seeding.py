@@ -41,14 +41,14 @@ def test_greedy_first_choice_is_the_best_single_seed():
     best = max(exact, key=exact.get)
     runner_up = sorted(exact.values())[-2]
     assert exact[best] - runner_up > 0.1  # a clear winner, far beyond MC error at 5,000 worlds
-    assert greedy_seeds(G, 1, p=p, runs=5000, seed=1) == [best]
+    assert greedy_seeds(G, 1, p=p, worlds=5000, seed=1) == [best]
 
 
 def test_greedy_reaches_the_guarantee_against_brute_force():
     G = nx.Graph([(0, 1), (1, 2), (2, 0), (3, 4), (4, 5), (5, 6), (2, 3)])
     p, k = 0.4, 2
     optimum = max(exact_ic_spreads(G, p, list(itertools.combinations(G, k))))
-    chosen = greedy_seeds(G, k, p=p, runs=5000, seed=2)
+    chosen = greedy_seeds(G, k, p=p, worlds=5000, seed=2)
     achieved = exact_ic_spread(G, chosen, p)
     assert achieved >= (1 - 1 / np.e) * optimum
     assert achieved >= optimum - 0.05  # on a graph this small greedy is essentially optimal
@@ -56,7 +56,7 @@ def test_greedy_reaches_the_guarantee_against_brute_force():
 
 def test_greedy_spread_curve_is_monotone_with_diminishing_gains():
     G = nx.barabasi_albert_graph(300, 2, seed=1)
-    sel = greedy_selection(G, 8, p=0.1, runs=300, seed=1)
+    sel = greedy_selection(G, 8, p=0.1, worlds=300, seed=1)
     gains = np.array(sel.gains)
     assert len(sel.seeds) == len(set(sel.seeds)) == 8
     assert np.all(gains >= 0) and np.all(np.diff(gains) <= 1e-12)
@@ -65,7 +65,7 @@ def test_greedy_spread_curve_is_monotone_with_diminishing_gains():
 
 def test_greedy_handles_isolated_nodes_and_components():
     G = nx.disjoint_union_all([nx.star_graph(4), nx.star_graph(2), nx.empty_graph(3)])
-    sel = greedy_selection(G, 4, p=1.0, runs=20, seed=1)
+    sel = greedy_selection(G, 4, p=1.0, worlds=20, seed=1)
     # with p = 1 a seed activates its whole component: hubs first, then the isolated nodes
     assert sel.seeds[:2] == (0, 5) and sel.spread[:2] == (5.0, 8.0)
     assert sel.spread[3] == 10.0
@@ -73,12 +73,12 @@ def test_greedy_handles_isolated_nodes_and_components():
 
 def test_greedy_lt_model_and_labels():
     G = nx.relabel_nodes(nx.star_graph(4), lambda v: f"user{v}")
-    assert greedy_seeds(G, 1, model="lt", runs=200, seed=1) == ["user0"]
+    assert greedy_seeds(G, 1, model="lt", worlds=200, seed=1) == ["user0"]
 
 
 def test_greedy_reproducible():
     G = nx.barabasi_albert_graph(200, 2, seed=5)
-    assert greedy_seeds(G, 5, p=0.1, runs=200, seed=9) == greedy_seeds(G, 5, p=0.1, runs=200, seed=9)
+    assert greedy_seeds(G, 5, p=0.1, worlds=200, seed=9) == greedy_seeds(G, 5, p=0.1, worlds=200, seed=9)
 
 
 @pytest.mark.parametrize("k", [0, 6, 2.5])
@@ -113,7 +113,7 @@ def test_lazy_greedy_with_bounds_equals_plain_greedy(p):
 
     G = nx.barabasi_albert_graph(150, 2, seed=6)
     runs, k = 60, 6
-    sel = greedy_selection(G, k, p=p, runs=runs, seed=11)
+    sel = greedy_selection(G, k, p=p, worlds=runs, seed=11)
     worlds = sample_live_edge_worlds(G, "ic", p, runs, seed=11)
     covered = worlds.new_cover()
     plain = []
@@ -144,7 +144,7 @@ def test_linear_threshold_weights_reach_greedy_and_the_scoring():
     # these weights node 1 reaches {1, 2} for sure, node 0 reaches only itself
     G = nx.DiGraph([(0, 1), (1, 2)])
     weights = {(0, 1): 0.0, (1, 2): 1.0}
-    assert greedy_seeds(G, 1, model="lt", runs=50, seed=1, weights=weights) == [1]
+    assert greedy_seeds(G, 1, model="lt", worlds=50, seed=1, weights=weights) == [1]
     table = compare_strategies(G, 1, ["greedy"], model="lt", runs=50, seed=1, weights=weights)
     assert table.spread.tolist() == [2.0], "greedy's seed reaches itself and node 2, every run"
 

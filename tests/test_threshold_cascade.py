@@ -1,6 +1,5 @@
 """The threshold cascade: hand-computed cases, an independent implementation, properties."""
 import networkx as nx
-import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -46,7 +45,7 @@ def test_matches_independent_implementation(case):
     expected, rounds = naive_cascade(G, theta, seeds)
     assert result.active == expected
     assert result.rounds == rounds
-    assert result.size == len(expected) and result.fraction == len(expected) / len(G)
+    assert result.spread == len(expected) and result.fraction == len(expected) / len(G)
 
 
 @given(graphs_thresholds_seeds(), st.data())
@@ -69,8 +68,8 @@ def test_monotone_in_thresholds(case, drop):
 def test_sizes_within_bounds_and_curve_consistent(case):
     G, theta, seeds = case
     r = threshold_cascade(G, theta, seeds)
-    assert set(seeds) <= r.active and len(seeds) <= r.size <= len(G)
-    assert r.adoption_curve[0] == len(seeds) and r.adoption_curve[-1] == r.size
+    assert set(seeds) <= r.active and len(seeds) <= r.spread <= len(G)
+    assert r.adoption_curve[0] == len(seeds) and r.adoption_curve[-1] == r.spread
     assert len(r.adoption_curve) == r.rounds + 1
     assert all(b > a for a, b in zip(r.adoption_curve, r.adoption_curve[1:]))
 
@@ -80,7 +79,7 @@ def test_hand_computed_cases():
     # a leaf has one neighbour, so any threshold <= 1 activates it once the hub is on
     assert threshold_cascade(star, 1.0, [0]).active == {0, 1, 2, 3, 4}
     # the hub sees 1 of 4 leaves: threshold 0.25 is enough, 0.26 is not
-    assert threshold_cascade(star, 0.25, [1]).size == 5
+    assert threshold_cascade(star, 0.25, [1]).spread == 5
     assert threshold_cascade(star, 0.26, [1]).active == {1}
     # 0.28 * 25 is 7.000000000000001 in floating point; 7 of 25 must still be enough
     hub = nx.star_graph(25)
@@ -141,7 +140,7 @@ def test_large_cascade_on_poisson_network_is_global():
     from course_lib.networks import poisson_csr
 
     net = poisson_csr(20_000, 3, seed=5)
-    sizes = [threshold_cascade(net, 0.18, [s]).size for s in range(40)]
+    sizes = [threshold_cascade(net, 0.18, [s]).spread for s in range(40)]
     # inside the window cascades are bimodal: tiny or most of the network
     assert max(sizes) > 0.8 * net.n
     assert all(s < 0.01 * net.n or s > 0.5 * net.n for s in sizes)

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from course_lib import cascades, explore, levers, viz
+from course_lib import cascades, levers, viz
 from course_lib.experiments import cascades as lab
 
 

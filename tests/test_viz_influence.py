@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from course_lib.explore import influence as tables
+from course_lib.experiments import influence as tables
 from course_lib.viz import influence as charts
 
 

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from course_lib import opinions, voter
-from course_lib.explore import opinions as explore_op
+from course_lib.experiments import opinions as lab
 from course_lib.viz import opinions as viz_op
 
 KIRA = 10
@@ -13,10 +13,10 @@ KIRA = 10
 
 @pytest.fixture(scope="module")
 def net():
-    G = explore_op.example_network()
+    G = lab.example_network()
     W = opinions.influence_weights(G, self_weight=0.2)
-    x0 = explore_op.people_frame(G).rating.to_numpy()
-    names = explore_op.people_frame(G).person.tolist()
+    x0 = lab.people_frame(G).rating.to_numpy()
+    names = lab.people_frame(G).person.tolist()
     return G, W, x0, names
 
 
@@ -26,31 +26,31 @@ def _datasets(spec):
 
 def _charts(net):
     G, W, x0, names = net
-    theory = explore_op.qvoter_theory_frame([2, 8], [0.0, 0.05, 0.08, 0.2, 0.3, 0.5])
+    theory = lab.qvoter_theory_frame([2, 8], [0.0, 0.05, 0.08, 0.2, 0.3, 0.5])
     sim = pd.DataFrame({"variant": ["independence", "anticonformity"] * 2, "q": [2, 2, 8, 8],
                         "p": [0.1, 0.1, 0.3, 0.3], "magnetization": [0.8, 0.7, 0.03, 0.5]})
-    hyst_theory = explore_op.qvoter_theory_frame([8], np.linspace(0, 0.16, 33), ["independence"])
+    hyst_theory = lab.qvoter_theory_frame([8], np.linspace(0, 0.16, 33), ["independence"])
     hyst_sim = pd.DataFrame({"p": [0.08, 0.08, 0.15, 0.15], "start": ["ordered start", "evenly split start"] * 2,
                              "magnetization": [0.87, 0.02, 0.02, 0.02]})
-    resp = explore_op.campaign_frame(4, [0.2, 0.7], "anticonformity", ["field", "zealots"], [0.0, 0.1, 0.2])
+    resp = lab.campaign_frame(4, [0.2, 0.7], "anticonformity", ["field", "zealots"], [0.0, 0.1, 0.2])
     traj = pd.DataFrame({"sweep": [0, 1, 2] * 2, "share": [0.3, 0.4, 0.45, 0.3, 0.35, 0.5],
                          "scenario": ["campaign"] * 3 + ["no campaign"] * 3})
     talk = opinions.degroot(W, x0, 5)
-    emp = explore_op.empowerment_frame(W, x0, 0.8, KIRA, new_susceptibility=0.2, voice=2.0, names=names)
-    sweep = explore_op.centrality_sweep_frame(W, 0.8, KIRA, [0.0, 0.5, 1.0], voices=[1, 3])
+    emp = lab.empowerment_frame(W, x0, 0.8, KIRA, new_susceptibility=0.2, voice=2.0, names=names)
+    sweep = lab.centrality_sweep_frame(W, 0.8, KIRA, [0.0, 0.5, 1.0], voices=[1, 3])
     run = opinions.expressed_private(W, x0, 0.7, 0.3, 10)
-    res = explore_op.resilience_frame(W, x0, 0.7, [0.1, 0.5, 1.0], KIRA)
+    res = lab.resilience_frame(W, x0, 0.7, [0.1, 0.5, 1.0], KIRA)
     return {
         "phase": viz_op.qvoter_phase_chart(sim, theory),
         "hysteresis": viz_op.hysteresis_chart(hyst_sim, hyst_theory),
         "campaign_response": viz_op.campaign_response_chart(resp, resp),
         "campaign_trajectory": viz_op.campaign_trajectory_chart(traj, traj),
-        "trajectory": viz_op.opinion_trajectory_chart(explore_op.trajectory_table(talk, names), highlight="Kira",
+        "trajectory": viz_op.opinion_trajectory_chart(lab.trajectory_table(talk, names), highlight="Kira",
                                                       reference=(0.38, "consensus")),
         "empowerment": viz_op.empowerment_chart(emp),
         "centrality_sweep": viz_op.centrality_sweep_chart(sweep, sweep),
-        "expressed_private": viz_op.expressed_private_chart(explore_op.expressed_private_frame(run, names),
-                                                            explore_op.spread_frame(run), highlight="Kira"),
+        "expressed_private": viz_op.expressed_private_chart(lab.expressed_private_frame(run, names),
+                                                            lab.spread_frame(run), highlight="Kira"),
         "resilience": viz_op.resilience_chart(res, res, person="Kira"),
     }
 
@@ -75,7 +75,7 @@ def test_chart_is_valid_vega_lite_with_description(net, name):
 
 
 def test_phase_chart_lines_are_mean_field_fixed_points():
-    theory = explore_op.qvoter_theory_frame([3, 8], np.round(np.arange(0, 0.5, 0.02), 2))
+    theory = lab.qvoter_theory_frame([3, 8], np.round(np.arange(0, 0.5, 0.02), 2))
     sim = pd.DataFrame({"variant": ["independence"], "q": [3], "p": [0.1], "magnetization": [0.9]})
     spec = viz_op.qvoter_phase_chart(sim, theory).to_dict()
     lines = [d for d in _datasets(spec) if "branch" in d]
@@ -93,7 +93,7 @@ def test_phase_chart_lines_are_mean_field_fixed_points():
 
 
 def test_hysteresis_chart_has_both_branches_and_spinodals_in_description():
-    theory = explore_op.qvoter_theory_frame([8], np.linspace(0, 0.16, 81), ["independence"])
+    theory = lab.qvoter_theory_frame([8], np.linspace(0, 0.16, 81), ["independence"])
     sim = pd.DataFrame({"p": [0.08, 0.08], "start": ["ordered start", "evenly split start"],
                         "magnetization": [0.87, 0.02]})
     spec = viz_op.hysteresis_chart(sim, theory).to_dict()
@@ -111,7 +111,7 @@ def test_hysteresis_chart_has_both_branches_and_spinodals_in_description():
 
 @pytest.mark.parametrize("kind", ["field", "zealots"])
 def test_campaign_theory_equals_library_fixed_point(kind):
-    frame = explore_op.campaign_frame(4, [0.7, 0.45], "anticonformity", kind, [0.05, 0.2], start=0.5)
+    frame = lab.campaign_frame(4, [0.7, 0.45], "anticonformity", kind, [0.05, 0.2], start=0.5)
     spec = viz_op.campaign_response_chart(frame, frame).to_dict()
     drawn = pd.concat([d for d in _datasets(spec) if "strength" in d]).drop_duplicates()
     assert len(drawn) == 4
@@ -124,7 +124,7 @@ def test_campaign_theory_equals_library_fixed_point(kind):
 
 def test_empowerment_chart_bars_are_library_centralities(net):
     G, W, x0, names = net
-    frame = explore_op.empowerment_frame(W, x0, 0.8, KIRA, new_susceptibility=0.3, voice=2.0, names=names)
+    frame = lab.empowerment_frame(W, x0, 0.8, KIRA, new_susceptibility=0.3, voice=2.0, names=names)
     spec = viz_op.empowerment_chart(frame).to_dict()
     bars = [d for d in _datasets(spec) if "centrality" in d][0]
     lam = np.full(12, 0.8)
@@ -137,7 +137,7 @@ def test_empowerment_chart_bars_are_library_centralities(net):
 
 def test_centrality_sweep_lines_are_library_values(net):
     _, W, _, _ = net
-    sweep = explore_op.centrality_sweep_frame(W, 0.8, KIRA, [0.0, 0.25, 0.5, 1.0], voices=[1, 4])
+    sweep = lab.centrality_sweep_frame(W, 0.8, KIRA, [0.0, 0.25, 0.5, 1.0], voices=[1, 4])
     spec = viz_op.centrality_sweep_chart(sweep).to_dict()
     drawn = _datasets(spec)[0]
     for r in drawn.itertuples():
@@ -150,7 +150,7 @@ def test_centrality_sweep_lines_are_library_values(net):
 
 def test_resilience_lines_are_library_equilibria(net):
     _, W, x0, _ = net
-    theory = explore_op.resilience_frame(W, x0, 0.7, [0.1, 0.6], KIRA, pressure="global")
+    theory = lab.resilience_frame(W, x0, 0.7, [0.1, 0.6], KIRA, pressure="global")
     spec = viz_op.resilience_chart(theory).to_dict()
     drawn = _datasets(spec)[0]
     for phi in (0.1, 0.6):

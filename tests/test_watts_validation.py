@@ -102,7 +102,7 @@ def test_influentials_multiplier_modest_inside_larger_at_edge():
         (lambda: cascade_frequency(3, 0.18, n=0), ValueError, "n must be at least 2"),
         (lambda: cascade_frequency(3, 0.18, runs=0), ValueError, "runs must be at least 1"),
         (lambda: cascade_frequency(3, 0.18, runs=2.5), TypeError, "runs must be a whole number"),
-        (lambda: cascade_frequency(-1, 0.18), ValueError, "z must be at least 0"),
+        (lambda: cascade_frequency(-1, 0.18), ValueError, "mean_degree must be at least 0"),
         (lambda: cascade_frequency(3, 0), ValueError, "phi must be greater than 0"),
         (lambda: cascade_frequency(3, "0.2"), TypeError, "phi must be a number"),
         (lambda: cascade_frequency(3, 0.2, cutoff=2), ValueError, "cutoff"),

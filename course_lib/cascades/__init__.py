@@ -6,8 +6,8 @@ experiments over mean degree and threshold. Word-of-mouth models (Kempe, Kleinbe
 Tardos 2003): independent cascade, linear threshold, a simulator for many single runs,
 expected spread, live-edge worlds.
 """
-from .experiments import __all__ as _experiment_names
-from .experiments import (
+from .monte_carlo import __all__ as _monte_carlo_names
+from .monte_carlo import (
     GLOBAL_CASCADE_CUTOFF,
     MultiplierResult,
     PhaseDiagram,
@@ -55,7 +55,7 @@ __all__ = [
     "granovetter_response",
     "granovetter_normal_equilibrium",
     "granovetter_critical_sd",
-    *_experiment_names,
+    *_monte_carlo_names,
     "CascadeResult",
     "node_thresholds",
     "threshold_cascade",

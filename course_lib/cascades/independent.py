@@ -15,7 +15,7 @@ from functools import cached_property
 
 import numpy as np
 
-from .._deprecation import seed_by_keyword
+from .._deprecation import renamed_attribute, seed_by_keyword
 from .._guard import reference
 from .._threads import parallel_threads
 from .._validation import as_rng, check_integer, check_probability
@@ -161,7 +161,7 @@ def independent_cascade(G, seeds, p, *, seed=None, coins=None):
     Examples
     --------
     >>> import networkx as nx
-    >>> independent_cascade(nx.path_graph(4), [0], p=1.0).size
+    >>> independent_cascade(nx.path_graph(4), [0], p=1.0).spread
     4
     >>> independent_cascade(nx.path_graph(4), [0], p=0.0).active
     frozenset({0})
@@ -230,15 +230,36 @@ def linear_threshold(G, seeds, thresholds=None, *, seed=None, weights=None):
 
 @dataclass(frozen=True)
 class SpreadEstimate:
-    """Monte Carlo estimate of the expected number of active nodes."""
+    """Monte Carlo estimate of the expected number of active nodes.
 
-    mean: float
+    Attributes
+    ----------
+    spread : float
+        The mean number of active nodes over the runs (``mean`` before 0.1.1).
+    stderr : float
+        Its standard error, ``sd / sqrt(runs)``.
+    runs : int
+        Number of Monte Carlo runs.
+    """
+
+    spread: float
     stderr: float
     runs: int
 
+    mean = renamed_attribute("mean", "spread")
+
     def interval(self, z=1.96):
         """Normal-approximation confidence interval (default 95%)."""
-        return self.mean - z * self.stderr, self.mean + z * self.stderr
+        return self.spread - z * self.stderr, self.spread + z * self.stderr
+
+    def to_frame(self):
+        """One-row table: ``spread``, ``stderr``, ``runs``, ``low``, ``high`` (95%), the
+        columns of :func:`course_lib.seeding.compare_strategies`."""
+        import pandas as pd
+
+        low, high = self.interval()
+        return pd.DataFrame({"spread": [self.spread], "stderr": [self.stderr], "runs": [self.runs],
+                             "low": [low], "high": [high]})
 
 
 def _check_model(model):
@@ -268,7 +289,7 @@ def expected_spread(G, seeds, model="ic", p=0.1, runs=1000, *, seed=None, thresh
     --------
     >>> import networkx as nx
     >>> est = expected_spread(nx.path_graph(3), [0], p=0.5, runs=20000, seed=1)
-    >>> abs(est.mean - 1.75) < 4 * est.stderr   # exact: 1 + 0.5 + 0.25
+    >>> abs(est.spread - 1.75) < 4 * est.stderr   # exact: 1 + 0.5 + 0.25
     True
     """
     model = _check_model(model)

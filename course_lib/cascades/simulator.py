@@ -9,8 +9,8 @@ call.
 """
 from __future__ import annotations
 
-import numpy as np
 
+from .._deprecation import renamed_attribute
 from .._guard import reference
 from ..networks import compile_network, node_indices
 from ._rng import rng_state
@@ -98,8 +98,10 @@ class CascadeSimulator:
             self._tail = (_lt_thresholds(net, thresholds), self._rng, work.acc, work.order, work.round_end)
         self._args = None
         self._seed_key = None
-        self.size = None
+        self.spread = None
         self.rounds = None
+
+    size = renamed_attribute("size", "spread")
 
     def __repr__(self):
         return f"CascadeSimulator(model={self.model!r}, n={self.net.n})"
@@ -112,7 +114,8 @@ class CascadeSimulator:
         return self
 
     def run(self, seeds=None):
-        """Run one cascade from ``seeds`` (default: the last seeds given); return its size."""
+        """Run one cascade from ``seeds`` (default: the last seeds given); return its spread
+        (the number of adopters)."""
         if seeds is not None:
             try:
                 same = type(seeds) in (list, tuple) and tuple(seeds) == self._seed_key
@@ -122,20 +125,20 @@ class CascadeSimulator:
                 self.set_seeds(seeds)
         elif self._args is None:
             raise ValueError("seeds: give them to run(seeds) or set_seeds(seeds) before the first run")
-        self.size, self.rounds = self._kernel(*self._args)
-        return self.size
+        self.spread, self.rounds = self._kernel(*self._args)
+        return self.spread
 
     def _check_ran(self):
-        if self.size is None:
+        if self.spread is None:
             raise RuntimeError("no cascade yet: call run() first")
 
     @property
     def active(self):
         """Labels of the nodes active at the end of the last run, as a frozenset."""
         self._check_ran()
-        return _active_labels(self.net, self._order, self.size)
+        return _active_labels(self.net, self._order, self.spread)
 
     def result(self):
         """The last run as a :class:`CascadeResult`, as :func:`independent_cascade` returns it."""
         self._check_ran()
-        return _result(self.net, self.size, self.rounds, self._order, self._round_end)
+        return _result(self.net, self.spread, self.rounds, self._order, self._round_end)

@@ -17,6 +17,7 @@ import math
 import numpy as np
 from scipy import optimize, special
 
+from .._deprecation import renamed_keywords
 from .._guard import reference
 from .._validation import check_real
 from ._kernels import THRESHOLD_TOLERANCE
@@ -39,8 +40,8 @@ def _check_phi(phi):
     return check_real(phi, "phi", minimum=0.0, maximum=1.0, strict_minimum=True)
 
 
-def _check_z(z):
-    return check_real(z, "z", minimum=0.0)
+def _check_mean_degree(mean_degree):
+    return check_real(mean_degree, "mean_degree", minimum=0.0)
 
 
 @reference
@@ -58,36 +59,39 @@ def vulnerable_degree_limit(phi):
     return min(int(math.floor(1.0 / (phi - THRESHOLD_TOLERANCE))), MAX_DEGREE)
 
 
-def _margin(z, K):
-    """z * P(Poisson(z) <= K - 2) - 1: positive exactly where cascades are possible."""
-    if K < 2 or z <= 0:
+def _margin(mean_degree, K):
+    """z P(Poisson(z) <= K - 2) - 1 with z = mean_degree: positive exactly where cascades are possible."""
+    if K < 2 or mean_degree <= 0:
         return -1.0
-    return z * special.gammaincc(K - 1, z) - 1.0
+    return mean_degree * special.gammaincc(K - 1, mean_degree) - 1.0
 
 
+@renamed_keywords(z="mean_degree")
 @reference
-def cascade_condition_margin(z, phi):
-    """``z * P(Poisson(z) <= K - 2) - 1``; positive inside the cascade window.
+def cascade_condition_margin(mean_degree, phi):
+    """``z P(Poisson(z) <= K - 2) - 1`` for mean degree ``z``; positive inside the cascade
+    window.
 
     Examples
     --------
     >>> round(cascade_condition_margin(3.0, 0.18), 3)
     0.942
     """
-    return float(_margin(_check_z(z), vulnerable_degree_limit(phi)))
+    return float(_margin(_check_mean_degree(mean_degree), vulnerable_degree_limit(phi)))
 
 
+@renamed_keywords(z="mean_degree")
 @reference
-def cascade_condition(z, phi):
-    """True when global cascades are possible on a Poisson network with mean degree ``z``
-    and uniform threshold ``phi`` (Watts 2002, eq. 4 specialised to Poisson degrees).
+def cascade_condition(mean_degree, phi):
+    """True when global cascades are possible on a Poisson network with mean degree
+    ``mean_degree`` and uniform threshold ``phi`` (Watts 2002, eq. 4 specialised to Poisson degrees).
 
     Examples
     --------
     >>> cascade_condition(3.0, 0.18), cascade_condition(8.0, 0.18), cascade_condition(3.0, 0.3)
     (True, False, False)
     """
-    return cascade_condition_margin(z, phi) > 0
+    return cascade_condition_margin(mean_degree, phi) > 0
 
 
 @reference
@@ -130,8 +134,9 @@ def cascade_window(phi):
     return float(z_low), float(z_high)
 
 
+@renamed_keywords(z="mean_degree")
 @reference
-def cascade_frequency_theory(z, phi):
+def cascade_frequency_theory(mean_degree, phi):
     """Probability that one random seed triggers a global cascade, in the tree-like
     large-network limit: the share of nodes that are in, or next to, the giant
     cluster of vulnerable nodes (Watts 2002, the "extended vulnerable cluster").
@@ -139,8 +144,8 @@ def cascade_frequency_theory(z, phi):
     Let ``u`` be the probability that following a random edge does *not* lead into the
     giant vulnerable cluster. For Poisson degrees it solves
     ``u = 1 - P(V) + e^{-z} sum_{k=1}^{K} z^{k-1} u^{k-1} / (k-1)!`` with
-    ``P(V) = P(Poisson(z) <= K - 1)``, and a seed reaches the cluster with probability
-    ``1 - exp(-z (1 - u))``.
+    ``P(V) = P(Poisson(z) <= K - 1)``, ``z`` the mean degree, and a seed reaches the cluster
+    with probability ``1 - exp(-z (1 - u))``.
 
     Examples
     --------
@@ -149,12 +154,12 @@ def cascade_frequency_theory(z, phi):
     >>> cascade_frequency_theory(8.0, 0.18)
     0.0
     """
-    z = _check_z(z)
+    mean_degree = _check_mean_degree(mean_degree)
     K = vulnerable_degree_limit(phi)
-    if not _margin(z, K) > 0:
+    if not _margin(mean_degree, K) > 0:
         return 0.0
     ks = np.arange(0, K)  # k - 1 for k = 1..K
-    weights = np.exp(-z + ks * np.log(z) - special.gammaln(ks + 1))
+    weights = np.exp(-mean_degree + ks * np.log(mean_degree) - special.gammaln(ks + 1))
     reach_vulnerable = weights.sum()
 
     def residual(u):
@@ -162,4 +167,4 @@ def cascade_frequency_theory(z, phi):
 
     # u = 1 is always a root; the physical one is the smaller root in [0, 1).
     u = optimize.brentq(residual, 0.0, 1.0 - 1e-12, xtol=1e-14)
-    return float(1.0 - math.exp(-z * (1.0 - u)))
+    return float(1.0 - math.exp(-mean_degree * (1.0 - u)))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .._deprecation import renamed_attribute
 from .._guard import reference
 from .._validation import check_fraction_array, check_probability
 from ..networks import compile_network, node_indices
@@ -24,10 +25,10 @@ class CascadeResult:
     ----------
     active : frozenset
         Labels of every node active at the end, seeds included.
-    size : int
-        ``len(active)``.
+    spread : int
+        ``len(active)``, the number of adopters (``size`` before 0.1.1).
     fraction : float
-        ``size`` divided by the number of nodes.
+        ``spread`` divided by the number of nodes.
     rounds : int
         Synchronous rounds in which someone new activated (0 if only the seeds).
     adoption_curve : tuple of int
@@ -35,7 +36,7 @@ class CascadeResult:
     """
 
     active: frozenset
-    size: int
+    spread: int
     fraction: float
     rounds: int
     adoption_curve: tuple
@@ -48,6 +49,8 @@ class CascadeResult:
         return pd.DataFrame(
             {"round": np.arange(len(curve)), "active": curve, "new": np.diff(curve, prepend=0)}
         )
+
+    size = renamed_attribute("size", "spread")
 
 
 def node_thresholds(net, thresholds, name="thresholds"):
@@ -102,9 +105,9 @@ def threshold_cascade(G, thresholds, seeds):
     --------
     >>> import networkx as nx
     >>> result = threshold_cascade(nx.path_graph(5), 0.5, seeds=[0])
-    >>> sorted(result.active), result.size, result.rounds
+    >>> sorted(result.active), result.spread, result.rounds
     ([0, 1, 2, 3, 4], 5, 4)
-    >>> threshold_cascade(nx.path_graph(5), 0.51, seeds=[0]).size
+    >>> threshold_cascade(nx.path_graph(5), 0.51, seeds=[0]).spread
     1
 
     References

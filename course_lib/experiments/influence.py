@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .. import cascades, centrality, networks, sampling, seeding
-from .._deprecation import seed_by_keyword
+from .._deprecation import renamed_keywords, seed_by_keyword
 from .._validation import as_rng, check_integer, check_real
 
 __all__ = [
@@ -49,16 +49,17 @@ __all__ = [
 SEEDING_NETWORKS = ("Poisson", "small world", "scale-free", "communities")
 
 
+@renamed_keywords(dense_degree="mean_degree_dense", sparse_degree="mean_degree_sparse")
 @seed_by_keyword
-def hub_community_network(communities=8, size=125, dense_degree=16.0, sparse_degree=4.0,
+def hub_community_network(communities=8, size=125, mean_degree_dense=16.0, mean_degree_sparse=4.0,
                           between=0.5, *, seed=None):
     """Communities of equal size where community 0 is much denser than the others.
 
     Every best-connected person sits in community 0, so the top of a degree ranking
     is a group of friends of one another: the case where seeding by degree wastes
     seeds. A stochastic block model (Holland, Laskey & Leinhardt 1983) with mean
-    degree ``dense_degree`` inside community 0, ``sparse_degree`` inside the others
-    and ``between`` to other communities. Node attribute ``"community"`` holds the group.
+    degree ``mean_degree_dense`` inside community 0, ``mean_degree_sparse`` inside the
+    others and ``between`` to other communities. Node attribute ``"community"`` holds the group.
 
     Examples
     --------
@@ -68,12 +69,12 @@ def hub_community_network(communities=8, size=125, dense_degree=16.0, sparse_deg
     """
     communities = check_integer(communities, "communities", minimum=2)
     size = check_integer(size, "size", minimum=2)
-    dense_degree = check_real(dense_degree, "dense_degree", minimum=0.0, maximum=size - 1)
-    sparse_degree = check_real(sparse_degree, "sparse_degree", minimum=0.0, maximum=size - 1)
+    dense = check_real(mean_degree_dense, "mean_degree_dense", minimum=0.0, maximum=size - 1)
+    sparse = check_real(mean_degree_sparse, "mean_degree_sparse", minimum=0.0, maximum=size - 1)
     between = check_real(between, "between", minimum=0.0, maximum=(communities - 1) * size)
     probs = np.full((communities, communities), between / ((communities - 1) * size))
-    np.fill_diagonal(probs, sparse_degree / (size - 1))
-    probs[0, 0] = dense_degree / (size - 1)
+    np.fill_diagonal(probs, sparse / (size - 1))
+    probs[0, 0] = dense / (size - 1)
     rng = as_rng(seed)
     G = nx.Graph(nx.stochastic_block_model([size] * communities, probs.tolist(),
                                            seed=int(rng.integers(2**31 - 1))))
@@ -84,7 +85,7 @@ def hub_community_network(communities=8, size=125, dense_degree=16.0, sparse_deg
 
 
 @seed_by_keyword
-def seeding_network(kind, n=1000, *, seed=3):
+def seeding_network(kind, n=1000, *, seed=None):
     """One of :data:`SEEDING_NETWORKS` with ``n`` nodes and mean degree about 6.
 
     ``"communities"`` is :func:`hub_community_network` with 8 communities, the
@@ -96,7 +97,7 @@ def seeding_network(kind, n=1000, *, seed=3):
     return consumer_network(kind, n, seed=seed)
 
 
-def _rankings(net, k_max, strategies, model, p, select_runs, rng):
+def _rankings(net, k_max, strategies, model, p, select_worlds, rng):
     chosen = {}
     for strategy in strategies:
         if strategy == "random":
@@ -108,54 +109,55 @@ def _rankings(net, k_max, strategies, model, p, select_runs, rng):
         elif strategy == "pagerank":
             chosen[strategy] = seeding.top_pagerank(net, k_max)
         elif strategy == "greedy":
-            chosen[strategy] = list(seeding.greedy_selection(net, k_max, model, p, select_runs, seed=rng).seeds)
+            chosen[strategy] = list(seeding.greedy_selection(net, k_max, model, p, select_worlds, seed=rng).seeds)
         else:
             raise ValueError(f"strategies must be among {seeding.STRATEGIES}, got {strategy!r}")
     return chosen
 
 
-def _curves_on_worlds(net, chosen, worlds):
+def _curves_on_worlds(net, chosen, sample):
     """Spread of every prefix of every ranking on one sample of worlds: tidy table."""
-    runs = worlds.worlds
+    count = sample.worlds
     rows = []
     index = net.index_of
     for strategy, ranked in chosen.items():
-        covered = worlds.new_cover()
+        covered = sample.new_cover()
         for k, node in enumerate(ranked, start=1):
-            worlds.cover(covered, index[node])
+            sample.cover(covered, index[node])
             per_world = covered.sum(axis=1)
             mean = float(per_world.mean())
-            stderr = float(per_world.std(ddof=1) / math.sqrt(runs)) if runs > 1 else float("nan")
+            stderr = float(per_world.std(ddof=1) / math.sqrt(count)) if count > 1 else float("nan")
             rows.append({"strategy": strategy, "k": k, "spread": mean, "stderr": stderr,
                          "low": mean - 1.96 * stderr, "high": mean + 1.96 * stderr})
     return pd.DataFrame(rows, columns=["strategy", "k", "spread", "stderr", "low", "high"])
 
 
+@renamed_keywords(runs="worlds", select_runs="select_worlds")
 @seed_by_keyword
-def strategy_curves(G, k_max, strategies=seeding.STRATEGIES, model="ic", p=0.1, runs=300,
-                    select_runs=200, *, seed=None):
+def strategy_curves(G, k_max, strategies=seeding.STRATEGIES, model="ic", p=0.1, worlds=300,
+                    select_worlds=200, *, seed=None):
     """Expected spread of each strategy's first 1..k_max seeds, fast enough for a slider.
 
     Same table as :func:`course_lib.seeding.compare_strategies` (``strategy, k, spread,
     stderr, low, high``; a 95% interval), computed differently: every strategy is
-    scored on one common sample of ``runs`` live-edge worlds, fresh (not the
-    ``select_runs`` worlds greedy chose on), and a prefix's spread is read from the
+    scored on one common sample of ``worlds`` live-edge worlds, fresh (not the
+    ``select_worlds`` worlds greedy chose on), and a prefix's spread is read from the
     worlds covered so far, so a whole curve costs one search per seed. Comparing
     strategies on common worlds also removes noise from the differences between them.
 
     Examples
     --------
     >>> G = networks.scale_free_network(300, 3, seed=1)
-    >>> t = strategy_curves(G, 5, ["random", "degree"], p=0.05, runs=200, seed=1)
+    >>> t = strategy_curves(G, 5, ["random", "degree"], p=0.05, worlds=200, seed=1)
     >>> list(t.columns), len(t)
     (['strategy', 'k', 'spread', 'stderr', 'low', 'high'], 10)
     """
     net = networks.compile_network(G)
     k_max = check_integer(k_max, "k_max", minimum=1, maximum=net.n)
     rng = as_rng(seed)
-    chosen = _rankings(net, k_max, strategies, model, p, select_runs, rng)
-    worlds = cascades.sample_live_edge_worlds(net, model, p, runs, seed=rng)
-    return _curves_on_worlds(net, chosen, worlds)
+    chosen = _rankings(net, k_max, strategies, model, p, select_worlds, rng)
+    sample = cascades.sample_live_edge_worlds(net, model, p, worlds, seed=rng)
+    return _curves_on_worlds(net, chosen, sample)
 
 
 @seed_by_keyword
@@ -232,11 +234,12 @@ def _best_subset(masks, k, chunk=20000):
     return best / masks.shape[0], best_set
 
 
+@renamed_keywords(runs="worlds")
 @seed_by_keyword
-def guarantee_frame(G, k_max=4, model="ic", p=0.2, runs=300, *, seed=None):
+def guarantee_frame(G, k_max=4, model="ic", p=0.2, worlds=300, *, seed=None):
     """Greedy against the true optimum on a small network (at most 64 nodes).
 
-    All three are scored on the same ``runs`` live-edge worlds (the ones greedy
+    All three are scored on the same ``worlds`` live-edge worlds (the ones greedy
     chooses on): ``optimum`` by trying every set of k seeds, ``greedy`` by
     :func:`course_lib.seeding.greedy_selection`, ``degree`` for the k best-connected.
     ``floor`` is ``(1 - 1/e) * optimum``, the least greedy can reach (Nemhauser,
@@ -251,15 +254,15 @@ def guarantee_frame(G, k_max=4, model="ic", p=0.2, runs=300, *, seed=None):
     k_max = check_integer(k_max, "k_max", minimum=1, maximum=min(net.n, 6))
     rng = as_rng(seed)
     world_seed = int(rng.integers(2**31 - 1))
-    selection = seeding.greedy_selection(net, k_max, model, p, runs, seed=world_seed)
-    worlds = cascades.sample_live_edge_worlds(net, model, p, runs, seed=world_seed)  # the same worlds
-    masks = _reach_masks(worlds)
+    selection = seeding.greedy_selection(net, k_max, model, p, worlds, seed=world_seed)
+    sample = cascades.sample_live_edge_worlds(net, model, p, worlds, seed=world_seed)  # the same worlds
+    masks = _reach_masks(sample)
     by_degree = seeding.top_degree(net, k_max)
     rows = []
     for k in range(1, k_max + 1):
         optimum, _ = _best_subset(masks, k)
         rows.append({"k": k, "optimum": optimum, "greedy": selection.spread[k - 1],
-                     "degree": worlds.spread(by_degree[:k]),
+                     "degree": sample.spread(by_degree[:k]),
                      "floor": (1 - 1 / math.e) * optimum, "ratio": selection.spread[k - 1] / optimum})
     return pd.DataFrame(rows)
 
@@ -270,7 +273,7 @@ NETWORK_TYPES = ("Poisson", "small world", "scale-free", "communities")
 
 
 @seed_by_keyword
-def consumer_network(kind, n=2000, *, seed=1):
+def consumer_network(kind, n=2000, *, seed=None):
     """One of :data:`NETWORK_TYPES` with ``n`` nodes and mean degree about 6.
 
     ``"communities"`` is :func:`course_lib.networks.community_network` with groups of

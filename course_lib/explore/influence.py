@@ -6,13 +6,6 @@ and the charts of :mod:`course_lib.viz.influence`, with the
 :class:`course_lib.explore.Explorer` of the other lessons (one ``altair.JupyterChart``
 whose chart is replaced on every move, and ``update(**values)`` for tests). Expensive
 runs are cached on rounded slider values.
-
-The tables are re-exported here under their old names, and so are ``predict`` and
-``quiz``, so older code keeps working with one import::
-
-    from course_lib.explore import influence as explore
-
-New lesson cells take the tables from :mod:`course_lib.experiments.influence`.
 """
 from __future__ import annotations
 
@@ -23,35 +16,23 @@ import ipywidgets as widgets
 import numpy as np
 
 from .. import cascades, networks, seeding
-from .._deprecation import seed_by_keyword
-from .._validation import as_rng, check_integer
+from .._deprecation import renamed_keywords, seed_by_keyword
+from .._validation import as_rng, as_seed_int, check_integer
 from ..experiments.influence import (
     NETWORK_TYPES,
     SEEDING_NETWORKS,
     _curves_on_worlds,
     _rankings,
-    adoption_by_degree,
-    advocacy_overlap_frame,
-    connected_frame,
     consumer_network,
     degree_frame,
-    friendship_paradox_ratio,
-    guarantee_frame,
-    hub_community_network,
-    log10_connected_bound,
     measure_overlap_frame,
-    ranking_agreement_frame,
-    sample_degree_frame,
     seeding_network,
-    strategy_curves,
     summary_frame,
 )
-from ..experiments import influence as _tables
 from ..viz import influence as charts
-from . import Explorer, _slider, predict, quiz
+from .base import Explorer, _slider
 
-# The tables live in course_lib.experiments.influence; re-exported for older imports.
-__all__ = ["seeding_explorer", "networks_explorer", "predict", "quiz", *_tables.__all__]
+__all__ = ["seeding_explorer", "networks_explorer"]
 
 
 # =========================================================================== lesson 03
@@ -67,41 +48,45 @@ def _cached_heuristics(kind, n, seed, k_max):
 
 
 @functools.lru_cache(maxsize=512)
-def _cached_curves(kind, model, p, n, net_seed, k_max, runs, select_runs, seed):
+def _cached_curves(kind, model, p, n, net_seed, k_max, worlds, select_worlds, seed):
     net = _cached_seeding_network(kind, n, net_seed)
     rng = as_rng(seed)
     chosen = {"random": seeding.random_seeds(net, k_max, seed=rng)}
     chosen.update(_cached_heuristics(kind, n, net_seed, k_max))
-    chosen["greedy"] = list(seeding.greedy_selection(net, k_max, model, p, select_runs, seed=rng).seeds)
-    worlds = cascades.sample_live_edge_worlds(net, model, p, runs, seed=rng)
-    return _curves_on_worlds(net, chosen, worlds)
+    chosen["greedy"] = list(seeding.greedy_selection(net, k_max, model, p, select_worlds, seed=rng).seeds)
+    sample = cascades.sample_live_edge_worlds(net, model, p, worlds, seed=rng)
+    return _curves_on_worlds(net, chosen, sample)
 
 
+@renamed_keywords(runs="worlds", select_runs="select_worlds")
 @seed_by_keyword
 def seeding_explorer(p=0.05, k=10, model="ic", network="scale-free", n=1000, k_max=20,
-                     runs=300, select_runs=200, *, seed=3):
+                     worlds=300, select_worlds=200, *, seed=None):
     """Five seeding strategies on the same budget: spread against the number of seeds.
 
     Controls: word-of-mouth probability ``p`` (independent cascade only), the budget
     ``k`` (a vertical line; the title reads the spreads there), the model and the
     network type (:data:`SEEDING_NETWORKS`, ``n`` nodes). Curves run to ``k_max``
-    seeds with 95% bands over ``runs`` fresh live-edge worlds; greedy chooses on
-    ``select_runs`` others (:func:`strategy_curves`). Cached per (network, model, p
+    seeds with 95% bands over ``worlds`` fresh live-edge worlds; greedy chooses on
+    ``select_worlds`` others (:func:`course_lib.experiments.influence.strategy_curves`).
+    ``seed`` (default: fresh entropy) fixes the network and the worlds; the lesson passes
+    ``seed=3``. Cached per (network, model, p
     rounded to 0.005); the budget slider only redraws.
 
     Examples
     --------
-    >>> ex = seeding_explorer(runs=100, select_runs=50)
+    >>> ex = seeding_explorer(worlds=100, select_worlds=50, seed=3)
     >>> chart = ex.update(p=0.08)
     >>> ex.values["p"]
     0.08
     """
     k_max = check_integer(k_max, "k_max", minimum=2)
+    seed = as_seed_int(seed)
 
     def render(p, k, model, network):
         p = round(float(p), 3)
         key_p = p if model == "ic" else 0.0  # LT has no p: one cache entry
-        table = _cached_curves(network, model, key_p, n, seed, k_max, runs, select_runs, seed)
+        table = _cached_curves(network, model, key_p, n, seed, k_max, worlds, select_worlds, seed)
         at = table[table.k == int(k)].set_index("strategy")["spread"]
         best = at.idxmax()
         ratio = at["degree"] / at["greedy"]
@@ -110,7 +95,7 @@ def seeding_explorer(p=0.05, k=10, model="ic", network="scale-free", n=1000, k_m
             f"{network}, {what}: with {int(k)} seeds greedy reaches {at['greedy']:.0f}, "
             f"top degree {at['degree']:.0f}, random {at['random']:.0f}",
             subtitle=f"Top degree gets {ratio:.0%} of greedy's spread; best here: "
-                     f"{charts.STRATEGY_LABELS[best]}. Bands: 95% intervals over {runs} simulated cascades",
+                     f"{charts.STRATEGY_LABELS[best]}. Bands: 95% intervals over {worlds} simulated cascades",
         )
         return charts.strategy_spread_chart(table, budget=int(k), title=title)
 
@@ -142,19 +127,21 @@ def _cached_network_view(kind, n, seed):
 
 
 @seed_by_keyword
-def networks_explorer(network="scale-free", n=2000, *, seed=1):
+def networks_explorer(network="scale-free", n=2000, *, seed=None):
     """Pick a network type and a size: see its degree distribution and how much the
     top of the degree ranking overlaps the top by PageRank, for lists of 1% to 50%.
 
-    Cached per (type, size).
+    Cached per (type, size). ``seed`` (default: fresh entropy) fixes the networks; the
+    lesson passes ``seed=1``.
 
     Examples
     --------
-    >>> ex = networks_explorer(n=500)
+    >>> ex = networks_explorer(n=500, seed=1)
     >>> chart = ex.update(network="Poisson")
     >>> ex.values["network"]
     'Poisson'
     """
+    seed = as_seed_int(seed)
 
     def render(network, n):
         degrees, overlap, s = _cached_network_view(network, int(n), seed)

@@ -4,9 +4,8 @@
 - Lesson 05: does a campaign work, fizzle or backfire: :func:`campaign_explorer`.
 - Lesson 06: expressed versus private opinions: :func:`expressed_private_explorer`.
 
-The sliders drive the tables of :mod:`course_lib.experiments.opinions` (re-exported
-here under their old names so older code keeps working); charts come from
-:mod:`course_lib.viz.opinions`.
+The sliders drive the tables of :mod:`course_lib.experiments.opinions`; charts come
+from :mod:`course_lib.viz.opinions`.
 """
 from __future__ import annotations
 
@@ -19,36 +18,22 @@ import pandas as pd
 
 from .. import opinions, voter
 from .._deprecation import seed_by_keyword
-from .._validation import as_rng
+from .._validation import as_rng, as_seed_int
 from ..experiments.opinions import (
     _names,
     _simulate_campaign,
-    campaign_frame,
-    campaign_simulation_frame,
     campaign_verdict,
-    centrality_sweep_frame,
     empowerment_frame,
     example_network,
     expressed_private_frame,
-    hysteresis_frame,
     mean_field_path,
     mean_field_settles,
-    people_frame,
-    qvoter_simulation_frame,
-    qvoter_theory_frame,
-    resilience_frame,
-    simulated_centrality_frame,
-    simulated_resilience_frame,
     spread_frame,
-    trajectory_table,
 )
-from ..experiments import opinions as _tables
 from ..viz import opinions as charts
-from . import Explorer, _slider
+from .base import Explorer, _slider
 
-# The tables live in course_lib.experiments.opinions; re-exported for older imports.
-__all__ = ["empowerment_explorer", "campaign_explorer", "expressed_private_explorer",
-           *_tables.__all__]
+__all__ = ["empowerment_explorer", "campaign_explorer", "expressed_private_explorer"]
 
 
 def _toggle(description, options, value):
@@ -134,7 +119,7 @@ _KINDS = {"field": "broadcast", "zealots": "ambassadors"}
 
 @seed_by_keyword
 def campaign_explorer(p=0.6, q=4, variant="anticonformity", strength=0.1, kind="field",
-                      n=2000, start=0.3, sweeps=100, *, seed=5):
+                      n=2000, start=0.3, sweeps=100, *, seed=None):
     """A challenger brand (``start`` of the market) runs a campaign: does it work,
     fizzle or backfire?
 
@@ -146,15 +131,17 @@ def campaign_explorer(p=0.6, q=4, variant="anticonformity", strength=0.1, kind="
     without one and with the strongest one on the slider.
 
     Results are cached on (p rounded to 0.01, q, variant, kind, strength rounded to
-    0.01); the same ``seed`` is used at every setting.
+    0.01); the same ``seed`` is used at every setting (default: fresh entropy, drawn
+    once; the lesson passes ``seed=5``).
 
     Examples
     --------
-    >>> ex = campaign_explorer()
+    >>> ex = campaign_explorer(seed=5)
     >>> chart = ex.update(p=0.2)
     >>> ex.values["p"]
     0.2
     """
+    seed = as_seed_int(seed)
 
     def render(p, q, variant, kind, strength):
         p, strength, q = round(float(p), 2), round(float(strength), 2), int(q)

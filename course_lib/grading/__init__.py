@@ -19,18 +19,20 @@ gives the same inputs. One module per problem set:
   ``assignments/nbgrader_config.py`` only)
 - :mod:`.core` -- :class:`Case`, :func:`check_against_reference`, comparing and describing
 - :mod:`.influence` -- ps1, rankings of influentials, top-k overlap, connected samples
-- :mod:`.cascades` -- ps2, threshold cascades (and the graph families the others reuse)
+- :mod:`.graphs` -- the graph families hidden inputs are drawn on
+- :mod:`.cascades` -- ps2, threshold cascades
 - :mod:`.seeding` -- ps3, independent cascade with given coins, Monte Carlo spread, greedy
 - :mod:`.opinions` -- ps4, Friedkin–Johnsen, the q-voter update, its critical point
 
 Test cells use ``from course_lib import grading`` and the names below.
 """
 from .._guard import ReferenceLockedError, student_code_under_test
-from . import cascades, core, influence, isolation, opinions, seeding
+from . import cascades, core, graphs, influence, isolation, opinions, seeding
 from .cascades import *  # noqa: F401,F403
 from .cascades import SPECIAL_THRESHOLDS
 from .core import *  # noqa: F401,F403
 from .core import MAX_VALUE_CHARS
+from .graphs import *  # noqa: F401,F403
 from .influence import *  # noqa: F401,F403
 from .isolation import student_seed
 from .opinions import *  # noqa: F401,F403
@@ -38,6 +40,7 @@ from .seeding import *  # noqa: F401,F403
 
 __all__ = [
     *core.__all__,
+    *graphs.__all__,
     *influence.__all__,
     *cascades.__all__,
     *seeding.__all__,

@@ -3,7 +3,8 @@
 The generators (:func:`cascade_cases`, :func:`cascade_edge_cases`,
 :func:`vulnerable_degree_cases`, :func:`cascade_condition_cases`) draw their inputs from
 a ``numpy.random.Generator`` seeded with a whole number, so the same call always gives
-the same inputs. The graph families here serve the other problem sets too.
+the same inputs. The graph families
+are in :mod:`.graphs`.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from ..cascades import (
     threshold_cascade,
     vulnerable_degree_limit,
 )
-from ..networks import poisson_network, scale_free_network, small_world_network
+from .graphs import GRAPH_FAMILIES, random_graph
 from .core import (
     SHOW_FAILURES,
     Case,
@@ -36,9 +37,7 @@ __all__ = [
     "check_cascade_function",
     "check_vulnerable_degree",
     "check_cascade_condition",
-    "GRAPH_FAMILIES",
     "THRESHOLD_KINDS",
-    "random_graph",
     "random_thresholds",
     "random_seeds",
     "cascade_cases",
@@ -118,117 +117,12 @@ def check_cascade_condition(student_fn, cases, *, show=SHOW_FAILURES):
 # its description, so a case's text always matches its data.
 
 
-def _draw_seed(rng):
-    return int(rng.integers(0, 10_000))
-
-
-def _poisson(rng):
-    n, z, s = int(rng.integers(10, 41)), round(float(rng.uniform(1.0, 5.0)), 1), _draw_seed(rng)
-    return poisson_network(n, z, seed=s), (
-        f"a Poisson random network with {n} nodes and mean degree {z} "
-        f"(poisson_network({n}, {z}, seed={s}))"
-    )
-
-
-def _scale_free(rng):
-    n, m, s = int(rng.integers(10, 41)), int(rng.integers(1, 4)), _draw_seed(rng)
-    return scale_free_network(n, m, seed=s), (
-        f"a scale-free network with {n} nodes, {m} new tie(s) per node "
-        f"(scale_free_network({n}, {m}, seed={s}))"
-    )
-
-
-def _small_world(rng):
-    n, k, s = int(rng.integers(10, 41)), int(rng.choice([2, 4, 6])), _draw_seed(rng)
-    rewire = float(rng.choice([0.0, 0.1, 0.3]))
-    return small_world_network(n, k, rewire, seed=s), (
-        f"a small-world network with {n} nodes, {k} ring neighbours each, rewiring {rewire} "
-        f"(small_world_network({n}, {k}, {rewire}, seed={s}))"
-    )
-
-
-def _path(rng):
-    n = int(rng.integers(2, 16))
-    return nx.path_graph(n), f"a path of {n} nodes 0 - 1 - ... - {n - 1} (nx.path_graph({n}))"
-
-
-def _star(rng):
-    leaves = int(rng.integers(2, 26))
-    return nx.star_graph(leaves), (
-        f"a star: hub 0 linked to {leaves} nodes 1 .. {leaves} (nx.star_graph({leaves}))"
-    )
-
-
-def _complete(rng):
-    n = int(rng.integers(2, 11))
-    return nx.complete_graph(n), f"a complete graph on {n} nodes, everyone linked (nx.complete_graph({n}))"
-
-
-def _with_isolated_nodes(rng):
-    G, text = _poisson(rng)
-    extra = int(rng.integers(1, 4))
-    n = G.number_of_nodes()
-    G.add_nodes_from(range(n, n + extra))
-    return G, f"{text} plus {extra} isolated node(s) {list(range(n, n + extra))} with no ties"
-
-
-def _disconnected(rng):
-    first, second = int(rng.integers(3, 10)), int(rng.integers(3, 10))
-    G = nx.disjoint_union(nx.path_graph(first), nx.cycle_graph(second))
-    return G, (
-        f"two separate pieces: a path 0 .. {first - 1} and a ring {first} .. {first + second - 1} "
-        f"(nx.disjoint_union(nx.path_graph({first}), nx.cycle_graph({second})))"
-    )
-
-
-def _named(rng):
-    # Nodes need not be 0 .. n-1: a solution must use the labels it is given.
-    G, text = _poisson(rng)
-    G = nx.relabel_nodes(G, {v: f"p{v}" for v in G})
-    return G, f"{text}, with node v renamed 'p<v>' (labels are text, like 'p0', 'p1')"
-
-
-GRAPH_FAMILIES = {
-    "poisson": _poisson,
-    "scale-free": _scale_free,
-    "small world": _small_world,
-    "path": _path,
-    "star": _star,
-    "complete": _complete,
-    "isolated nodes": _with_isolated_nodes,
-    "disconnected": _disconnected,
-    "text labels": _named,
-}
-"""Graph families by name: each is ``make(rng) -> (graph, description)``."""
-
 THRESHOLD_KINDS = ("uniform", "per-node dict", "per-node list")
 """How :func:`random_thresholds` can give thresholds."""
 
 # Thresholds that meet whole numbers of neighbours exactly, including the float traps
 # 0.28 * 25 = 7.000000000000001 and 1/3 (a share of 1 in 3, 2 in 6, ...).
 SPECIAL_THRESHOLDS = (0.0, 0.1, 0.14, 0.18, 0.2, 0.25, 0.28, 0.3, 1 / 3, 0.5, 0.56, 1.0)
-
-
-def random_graph(rng, family=None):
-    """Draw a small graph from one of :data:`GRAPH_FAMILIES` (a random one if None).
-
-    Returns
-    -------
-    (networkx.Graph, str)
-        The graph and its description in words.
-
-    Examples
-    --------
-    >>> rng = np.random.default_rng(1)
-    >>> G, text = random_graph(rng, "path")
-    >>> text == f"a path of {len(G)} nodes 0 - 1 - ... - {len(G) - 1} (nx.path_graph({len(G)}))"
-    True
-    """
-    if family is None:
-        family = str(rng.choice(list(GRAPH_FAMILIES)))
-    if family not in GRAPH_FAMILIES:
-        raise ValueError(f"family must be one of {sorted(GRAPH_FAMILIES)}, got {family!r}")
-    return GRAPH_FAMILIES[family](rng)
 
 
 def _threshold_value(rng):

@@ -32,7 +32,7 @@ import numpy as np
 from .._guard import reference
 from ..centrality import centrality_table, ranking, top_k_overlap
 from ..sampling import expected_internal_edges, induced_sample, snowball_sample, uniform_node_sample
-from .cascades import GRAPH_FAMILIES
+from .graphs import RANKING_FAMILIES
 from .core import SHOW_FAILURES, Case, check_against_reference, describe_value
 
 __all__ = [
@@ -43,7 +43,6 @@ __all__ = [
     "check_expected_ties_inside",
     "check_cyworld_bound",
     "reference_share_connected",
-    "RANKING_FAMILIES",
     "network_cases",
     "ranking_edge_cases",
     "kshell_edge_cases",
@@ -65,31 +64,6 @@ CYWORLD_TOLERANCE = 1e-3
 
 #: Numbers such as a Jaccard index may differ from the reference by this much.
 NUMBER_TOLERANCE = 1e-9
-
-
-# ---------------------------------------------------------------------------
-# Networks. The ps2 families, plus two whose node order is not the label order.
-
-
-def _shuffled(rng):
-    # Integer labels listed in a random order: sorting by label is not graph order.
-    G, text = GRAPH_FAMILIES["poisson"](rng)
-    order = [int(v) for v in rng.permutation(len(G))]
-    H = nx.Graph()
-    H.add_nodes_from(order)
-    H.add_edges_from(G.edges)
-    return H, f"{text}, with its nodes listed in the order {order} (list(G) is not sorted)"
-
-
-def _grid(rng):
-    rows, cols = int(rng.integers(2, 6)), int(rng.integers(2, 6))
-    return nx.grid_2d_graph(rows, cols), (
-        f"a {rows} x {cols} grid; nodes are (row, column) pairs (nx.grid_2d_graph({rows}, {cols}))"
-    )
-
-
-RANKING_FAMILIES = {**GRAPH_FAMILIES, "shuffled order": _shuffled, "grid": _grid}
-"""Graph families for ps1 by name: each is ``make(rng) -> (graph, description)``."""
 
 
 def network_cases(count, seed, *, families=None):

@@ -30,7 +30,8 @@ from .._guard import reference
 from ..cascades import LiveEdgeWorlds, independent_cascade, sample_live_edge_worlds
 from ..cascades.independent import arc_sources
 from ..networks import compile_network
-from .cascades import GRAPH_FAMILIES, random_seeds
+from .cascades import random_seeds
+from .graphs import IC_FAMILIES
 from .core import (
     SHOW_FAILURES,
     Case,
@@ -110,18 +111,6 @@ def check_ic_with_coins(student_fn, cases, *, show=SHOW_FAILURES):
         student_fn, _reference_ic, cases, compare=same_node_set,
         describe=describe_node_set, explain=_node_set_difference, show=show,
     )
-
-
-def _directed(rng):
-    n, s = int(rng.integers(5, 16)), int(rng.integers(0, 10_000))
-    chance = round(float(rng.uniform(0.1, 0.35)), 2)
-    G = nx.gnp_random_graph(n, chance, seed=s, directed=True)
-    return G, (f"a directed random network with {n} nodes, each arc present with chance {chance} "
-               f"(nx.gnp_random_graph({n}, {chance}, seed={s}, directed=True))")
-
-
-IC_FAMILIES = {**GRAPH_FAMILIES, "directed": _directed}
-"""The ps2 graph families plus a directed one."""
 
 
 def _coin(rng, p):

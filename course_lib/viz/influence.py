@@ -13,7 +13,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from . import _HEIGHT, _WIDTH, OKABE_ITO, _require
+from ._shared import _HEIGHT, _WIDTH, _require
+from .theme import OKABE_ITO
 
 __all__ = [
     "STRATEGY_LABELS",

@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 
 from ..voter import qvoter_spinodals
-from . import _HEIGHT, _WIDTH, OKABE_ITO, _require
+from ._shared import _HEIGHT, _WIDTH, _require
+from .theme import OKABE_ITO
 
 __all__ = [
     # lesson 04

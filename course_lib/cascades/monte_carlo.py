@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._deprecation import seed_by_keyword
+from .._deprecation import renamed_keywords, seed_by_keyword
 from .._validation import as_rng, check_integer, check_probability, check_real
 from ..networks import poisson_csr
 from ._kernels import required_active_neighbours, single_seed_sizes
@@ -34,15 +34,15 @@ __all__ = [
 GLOBAL_CASCADE_CUTOFF = 0.1
 
 
-def _check_common(z, phi, n, runs, runs_per_network):
-    z = check_real(z, "z", minimum=0.0)
+def _check_common(mean_degree, phi, n, runs, runs_per_network):
+    mean_degree = check_real(mean_degree, "mean_degree", minimum=0.0)
     phi = check_real(phi, "phi", minimum=0.0, maximum=1.0, strict_minimum=True)
     n = check_integer(n, "n", minimum=2)
     runs = check_integer(runs, "runs", minimum=1)
     runs_per_network = check_integer(runs_per_network, "runs_per_network", minimum=1)
-    if z > n - 1:
-        raise ValueError(f"z (mean degree) must be at most n - 1 = {n - 1}, got {z}")
-    return z, phi, n, runs, runs_per_network
+    if mean_degree > n - 1:
+        raise ValueError(f"mean_degree must be at most n - 1 = {n - 1}, got {mean_degree}")
+    return mean_degree, phi, n, runs, runs_per_network
 
 
 def _top_nodes(degrees, top, rng):
@@ -53,14 +53,14 @@ def _top_nodes(degrees, top, rng):
     return ranked[:count]
 
 
-def _sizes(z, phi, n, runs, runs_per_network, rng, top=None):
+def _sizes(mean_degree, phi, n, runs, runs_per_network, rng, top=None):
     """Cascade sizes (node counts) from single seeds: random ones, and, when ``top`` is
     given, also seeds drawn from the top ``top`` share by degree (same networks)."""
     random_sizes = np.empty(runs, dtype=np.int64)
     top_sizes = np.empty(runs, dtype=np.int64) if top is not None else None
     for start in range(0, runs, runs_per_network):
         block = min(runs_per_network, runs - start)
-        net = poisson_csr(n, z, seed=rng)
+        net = poisson_csr(n, mean_degree, seed=rng)
         need = required_active_neighbours(np.full(n, phi), net.degrees)
         seeds = rng.integers(0, n, block)
         random_sizes[start:start + block] = single_seed_sizes(net.indptr, net.indices, need, seeds)
@@ -70,13 +70,14 @@ def _sizes(z, phi, n, runs, runs_per_network, rng, top=None):
     return random_sizes, top_sizes
 
 
+@renamed_keywords(z="mean_degree")
 @seed_by_keyword
-def cascade_sizes(z, phi, n=2000, runs=100, *, seed=None, runs_per_network=10):
+def cascade_sizes(mean_degree, phi, n=2000, runs=100, *, seed=None, runs_per_network=10):
     """Final cascade sizes (as fractions of ``n``) from one random seed each.
 
     Parameters
     ----------
-    z : float
+    mean_degree : float
         Mean degree of the Poisson network.
     phi : float
         Threshold shared by everyone, in (0, 1].
@@ -94,13 +95,14 @@ def cascade_sizes(z, phi, n=2000, runs=100, *, seed=None, runs_per_network=10):
     >>> sizes.shape, bool(sizes.max() > 0.5)
     ((50,), True)
     """
-    z, phi, n, runs, runs_per_network = _check_common(z, phi, n, runs, runs_per_network)
-    sizes, _ = _sizes(z, phi, n, runs, runs_per_network, as_rng(seed))
+    mean_degree, phi, n, runs, runs_per_network = _check_common(mean_degree, phi, n, runs, runs_per_network)
+    sizes, _ = _sizes(mean_degree, phi, n, runs, runs_per_network, as_rng(seed))
     return sizes / n
 
 
+@renamed_keywords(z="mean_degree")
 @seed_by_keyword
-def cascade_frequency(z, phi, n=10_000, runs=100, *, seed=None, cutoff=GLOBAL_CASCADE_CUTOFF,
+def cascade_frequency(mean_degree, phi, n=10_000, runs=100, *, seed=None, cutoff=GLOBAL_CASCADE_CUTOFF,
                       runs_per_network=1):
     """Share of runs in which one random seed starts a global cascade.
 
@@ -121,8 +123,8 @@ def cascade_frequency(z, phi, n=10_000, runs=100, *, seed=None, cutoff=GLOBAL_CA
        PNAS 99(9), 2002.
     """
     cutoff = check_probability(cutoff, "cutoff")
-    z, phi, n, runs, runs_per_network = _check_common(z, phi, n, runs, runs_per_network)
-    sizes, _ = _sizes(z, phi, n, runs, runs_per_network, as_rng(seed))
+    mean_degree, phi, n, runs, runs_per_network = _check_common(mean_degree, phi, n, runs, runs_per_network)
+    sizes, _ = _sizes(mean_degree, phi, n, runs, runs_per_network, as_rng(seed))
     return float(np.mean(sizes >= cutoff * n))
 
 
@@ -233,9 +235,22 @@ class MultiplierResult:
             return float("nan")
         return self.influential_mean_size / self.random_mean_size
 
+    def to_frame(self):
+        """One-row table: ``mean_degree``, ``phi``, ``multiplier``, the two mean sizes and
+        their standard errors, ``runs`` (the rows of :func:`multiplier_curve`)."""
+        import pandas as pd
 
+        return pd.DataFrame([{
+            "mean_degree": self.mean_degree, "phi": self.phi, "multiplier": self.multiplier,
+            "influential_mean_size": self.influential_mean_size, "random_mean_size": self.random_mean_size,
+            "influential_stderr": self.influential_stderr, "random_stderr": self.random_stderr,
+            "runs": self.runs,
+        }])
+
+
+@renamed_keywords(z="mean_degree")
 @seed_by_keyword
-def influentials_multiplier(z, phi, n=10_000, runs=200, top=0.1, *, seed=None, runs_per_network=10):
+def influentials_multiplier(mean_degree, phi, n=10_000, runs=200, top=0.1, *, seed=None, runs_per_network=10):
     """How much larger are cascades started by "influentials" (top 10% by degree)?
 
     Both kinds of seed are tried on the same networks. Sizes include every run, tiny
@@ -252,13 +267,13 @@ def influentials_multiplier(z, phi, n=10_000, runs=200, top=0.1, *, seed=None, r
     .. [1] D. J. Watts and P. S. Dodds, "Influentials, networks, and public opinion
        formation", Journal of Consumer Research 34(4), 2007.
     """
-    z, phi, n, runs, runs_per_network = _check_common(z, phi, n, runs, runs_per_network)
+    mean_degree, phi, n, runs, runs_per_network = _check_common(mean_degree, phi, n, runs, runs_per_network)
     top = check_real(top, "top", minimum=0.0, maximum=1.0, strict_minimum=True)
-    random_sizes, top_sizes = _sizes(z, phi, n, runs, runs_per_network, as_rng(seed), top=top)
+    random_sizes, top_sizes = _sizes(mean_degree, phi, n, runs, runs_per_network, as_rng(seed), top=top)
     inf = top_sizes / n
     rnd = random_sizes / n
     return MultiplierResult(
-        float(z), float(phi), float(inf.mean()), float(rnd.mean()),
+        float(mean_degree), float(phi), float(inf.mean()), float(rnd.mean()),
         float(inf.std(ddof=1) / np.sqrt(runs)) if runs > 1 else float("nan"),
         float(rnd.std(ddof=1) / np.sqrt(runs)) if runs > 1 else float("nan"),
         runs,
@@ -275,12 +290,10 @@ def multiplier_curve(mean_degrees, phi, n=10_000, runs=200, top=0.1, *, seed=Non
 
     mean_degrees = np.asarray(mean_degrees, dtype=float)
     streams = as_rng(seed).spawn(mean_degrees.size)
-    rows = []
-    for z, rng in _progress(zip(mean_degrees.tolist(), streams), mean_degrees.size, progress, "multiplier"):
-        r = influentials_multiplier(z, phi, n, runs, top, seed=rng, runs_per_network=runs_per_network)
-        rows.append({
-            "mean_degree": z, "multiplier": r.multiplier,
-            "influential_mean_size": r.influential_mean_size, "random_mean_size": r.random_mean_size,
-            "influential_stderr": r.influential_stderr, "random_stderr": r.random_stderr,
-        })
-    return pd.DataFrame(rows)
+    frames = [
+        influentials_multiplier(z, phi, n, runs, top, seed=rng, runs_per_network=runs_per_network).to_frame()
+        for z, rng in _progress(zip(mean_degrees.tolist(), streams), mean_degrees.size, progress, "multiplier")
+    ]
+    columns = ["mean_degree", "multiplier", "influential_mean_size", "random_mean_size",
+               "influential_stderr", "random_stderr"]
+    return pd.concat(frames, ignore_index=True)[columns]

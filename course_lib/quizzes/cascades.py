@@ -1,4 +1,5 @@
-"""Check-yourself questions for the lessons, used with :func:`course_lib.explore.quiz`.
+"""Check-yourself questions for lessons 00 (two levers) and 02 (threshold cascades),
+used with :func:`course_lib.explore.quiz`.
 
 Each question is a dict with ``question``, ``options``, ``answer`` (index of the right
 option) and ``explain`` (shown after any choice, right or wrong).

@@ -1,0 +1,92 @@
+"""The explorer every lesson uses: sliders and one live altair chart.
+
+An :class:`Explorer` (an ``ipywidgets.VBox``) holds its sliders and one
+:class:`altair.JupyterChart`; moving a slider recomputes and assigns a new chart to
+``JupyterChart.chart``, which updates the picture in place. ``Explorer.update(**values)``
+does the same without a browser (tests and benchmarks call it).
+"""
+from __future__ import annotations
+
+import altair as alt
+import ipywidgets as widgets
+
+__all__ = ["Explorer"]
+
+
+class Explorer(widgets.VBox):
+    """Sliders and one live chart.
+
+    Parameters
+    ----------
+    controls : dict
+        Name -> ipywidgets value widget; names are the keyword arguments of ``render``.
+    render : callable
+        ``render(**values)`` returns an altair chart.
+    note : str, optional
+        HTML shown between the sliders and the chart.
+
+    Attributes
+    ----------
+    controls : dict
+    chart_widget : altair.JupyterChart
+        The one chart widget; its ``chart`` is replaced on every change.
+    """
+
+    def __init__(self, controls, render, note=None):
+        alt.JupyterChart.enable_offline(True)  # a JupyterChart we build ignores the renderer
+        self.controls = dict(controls)
+        self._render = render
+        self._holding = False
+        self.chart_widget = alt.JupyterChart(render(**self.values))
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        children = [widgets.HBox(list(self.controls.values()), layout=widgets.Layout(flex_flow="row wrap"))]
+        if note:
+            children.append(widgets.HTML(note))
+        children.append(self.chart_widget)
+        super().__init__(children)
+
+    @property
+    def values(self):
+        """Current control values, by name."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    @property
+    def chart(self):
+        """The chart currently shown."""
+        return self.chart_widget.chart
+
+    def _on_change(self, change):
+        if not self._holding:
+            self.refresh()
+
+    def refresh(self):
+        """Recompute from the current control values and show the new chart."""
+        self.chart_widget.chart = self._render(**self.values)
+        return self.chart_widget.chart
+
+    def update(self, **values):
+        """Set controls (as if the sliders moved) and redraw once; returns the new chart.
+
+        Unknown names raise ``KeyError``; values are clipped by the sliders' ranges.
+        """
+        unknown = set(values) - set(self.controls)
+        if unknown:
+            raise KeyError(f"no control named {sorted(unknown)}; controls are {sorted(self.controls)}")
+        self._holding = True
+        try:
+            for name, value in values.items():
+                self.controls[name].value = value
+        finally:
+            self._holding = False
+        return self.refresh()
+
+
+def _slider(description, value, lo, hi, step, fmt, continuous):
+    cls = widgets.IntSlider if isinstance(step, int) else widgets.FloatSlider
+    kwargs = {} if cls is widgets.IntSlider else {"readout_format": fmt}
+    return cls(
+        value=value, min=lo, max=hi, step=step, description=description,
+        continuous_update=continuous, style={"description_width": "initial"},
+        layout=widgets.Layout(width="340px"), **kwargs,
+    )

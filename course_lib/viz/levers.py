@@ -1,0 +1,60 @@
+"""Lesson 00's chart: strategies on two independent levers, influence and empowerment."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from ._shared import _require
+from .theme import OKABE_ITO
+
+__all__ = [
+    "strategy_map_chart",
+]
+
+
+def strategy_map_chart(frame):
+    """Strategies placed on two independent axes: how much they influence consumers,
+    and how much they empower them.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Columns ``strategy``, ``influence``, ``empowerment`` (both 0–1) and ``kind``.
+    """
+    _require(frame, ["strategy", "influence", "empowerment", "kind"], "frame")
+    base = alt.Chart(frame)
+    axis_scale = alt.Scale(domain=[0, 1])
+    points = base.mark_point(size=140, filled=True).encode(
+        x=alt.X("influence:Q", scale=axis_scale, title="Influence (company changes what people think or do) →"),
+        y=alt.Y("empowerment:Q", scale=axis_scale, title="Empowerment (people gain power to act) →"),
+        color=alt.Color("kind:N", title="Mostly", scale=alt.Scale(
+            domain=["influence", "empowerment", "both", "neither"],
+            range=[OKABE_ITO[5], OKABE_ITO[4], OKABE_ITO[6], "#777777"])),
+        shape=alt.Shape("kind:N", title="Mostly", scale=alt.Scale(
+            domain=["influence", "empowerment", "both", "neither"],
+            range=["triangle-up", "square", "circle", "cross"])),
+        tooltip=["strategy:N", "influence:Q", "empowerment:Q", "kind:N"],
+    )
+    labels = base.mark_text(align="left", dx=9, dy=-2, fontSize=12).encode(
+        x="influence:Q", y="empowerment:Q", text="strategy:N"
+    )
+    middles = pd.DataFrame({"v": [0.5]})
+    rule_x = alt.Chart(middles).mark_rule(color="#999", strokeDash=[4, 4]).encode(x="v:Q")
+    rule_y = alt.Chart(middles).mark_rule(color="#999", strokeDash=[4, 4]).encode(y="v:Q")
+    names = ", ".join(
+        f"{r.strategy} (influence {r.influence:.1f}, empowerment {r.empowerment:.1f})"
+        for r in frame.itertuples()
+    )
+    return alt.layer(rule_x, rule_y, points, labels).properties(
+        width=520,
+        height=420,
+        title=alt.Title(
+            "Two levers, not one dial",
+            subtitle="A strategy can score high on both, on one, or on neither",
+        ),
+        description=(
+            "Scatter plot of marketing strategies. Horizontal axis: how strongly the "
+            "strategy influences consumers; vertical axis: how strongly it empowers them. "
+            "Points: " + names + "."
+        ),
+    )
