@@ -10,6 +10,14 @@ Submodules (imported on demand, so ``import course_lib`` stays light):
 - :mod:`course_lib.seeding` -- whom to seed: heuristics and greedy (CELF) selection
 - :mod:`course_lib.opinions` -- DeGroot, Friedkin-Johnsen, expressed vs private opinions
 - :mod:`course_lib.voter` -- q-voter with independence and anticonformity
+- :mod:`course_lib.diffusion` -- Bass diffusion (closed form and on networks) and the
+  consumer continuum from detractor to advocate
+- :mod:`course_lib.budgets` -- a budget split between influence and empowerment over a
+  horizon, with community ROI
+- :mod:`course_lib.platforms` -- voice, exit and mobilization when a platform
+  suppresses complaints (Kleemann 2014, Hirschman 1970)
+- :mod:`course_lib.sweeps` -- one grid runner with a disk cache and parallel cells
+  (joblib or Dask) for phase diagrams and the website's grids
 - :mod:`course_lib.viz` -- offline altair charts and the course theme
 - :mod:`course_lib.experiments` -- the lessons' tables: pure computation, no widgets
 - :mod:`course_lib.explore` -- ipywidgets explorers used by the lessons

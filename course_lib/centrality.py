@@ -298,8 +298,9 @@ def centrality_table(G, measures=MEASURES, betweenness_sample=None, *, seed=None
 
     Parameters
     ----------
-    G : networkx graph or CompiledNetwork
-    measures : sequence of str
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network.
+    measures : sequence of str, optional
         Any of ``"degree"``, ``"kshell"``, ``"pagerank"``, ``"betweenness"``, in the
         column order wanted.
     betweenness_sample : int, optional
@@ -308,10 +309,10 @@ def centrality_table(G, measures=MEASURES, betweenness_sample=None, *, seed=None
         ``EXACT_BETWEENNESS_MAX_NODES`` (2,000) nodes and estimated from
         ``DEFAULT_BETWEENNESS_PIVOTS`` (500) pivots above that. A sample of ``n`` or
         more pivots gives the exact value.
-    seed : None, int or numpy.random.Generator
+    seed : None, int or numpy.random.Generator, optional
         Chooses the pivots when betweenness is estimated; unused otherwise.
-    alpha : float
-        PageRank damping factor.
+    alpha : float, optional
+        PageRank damping factor, in [0, 1].
 
     Returns
     -------
@@ -407,6 +408,7 @@ class TopKOverlap:
     Attributes
     ----------
     k : int
+        Number of top nodes compared.
     shared : int
         Number of nodes in both top-k sets, ``|A ∩ B|``.
     jaccard : float
@@ -503,6 +505,16 @@ def overlap_curve(ranking_a, rankings_b, ks=None):
         One row per ranking and k, columns ``ranking``, ``k``, ``shared``, ``jaccard``,
         ``precision_at_k`` (as in :func:`top_k_overlap`).
 
+    Raises
+    ------
+    TypeError
+        If ``rankings_b`` is neither a dict nor a list of rankings (for example a
+        single ranking), a ranking is not a sequence of nodes, or ``ks`` is not an
+        iterable of whole numbers.
+    ValueError
+        If ``rankings_b`` or ``ks`` is empty, a ``k`` is out of range, or a ranking
+        lists a node twice.
+
     Examples
     --------
     >>> curve = overlap_curve([1, 2, 3, 4], {"same": [1, 2, 3, 4], "reversed": [4, 3, 2, 1]})
@@ -576,10 +588,12 @@ def activity_scores(G, correlation, *, seed=None):
 
     Parameters
     ----------
-    G : networkx graph or CompiledNetwork
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network whose degrees the score follows.
     correlation : float
         Between -1 and 1.
-    seed : None, int or numpy.random.Generator
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
 
     Returns
     -------
@@ -614,6 +628,20 @@ def activity_ranking(G, correlation, *, seed=None):
 
     Use it to ask how the top-k overlap of "influencers" (top degree) and "advocates"
     (top activity) grows with the correlation between activity and degree.
+
+    Parameters
+    ----------
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network whose degrees the score follows.
+    correlation : float
+        Correlation of the score with the normal scores of degree, between -1 and 1.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+
+    Returns
+    -------
+    list
+        Node labels, highest activity first.
 
     Examples
     --------

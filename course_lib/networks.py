@@ -38,6 +38,23 @@ class CompiledNetwork:
 
     An undirected edge is stored in both directions; a directed edge ``u -> v`` is
     stored in ``u``'s row (out-neighbours).
+
+    Attributes
+    ----------
+    indptr : numpy.ndarray of int, shape (n + 1,)
+        Row pointers: the arcs of row ``i`` are ``indptr[i]`` up to ``indptr[i + 1]``.
+    indices : numpy.ndarray of int, shape (arcs,)
+        Target row of every arc, row after row.
+    nodes : tuple
+        Node labels: ``nodes[i]`` is the label of row ``i``.
+    directed : bool
+        True for a directed graph (rows hold out-neighbours).
+
+    Examples
+    --------
+    >>> net = compile_network(nx.path_graph(3))
+    >>> net.n, net.degrees.tolist(), net.directed
+    (3, [1, 2, 1], False)
     """
 
     indptr: np.ndarray
@@ -72,6 +89,7 @@ class CompiledNetwork:
 
     @property
     def mean_degree(self):
+        """Mean out-degree (0.0 for a network without nodes)."""
         return float(self.degrees.mean()) if self.n else 0.0
 
     def to_networkx(self):
@@ -116,10 +134,25 @@ def compile_network(G, *, allow_directed=True, name="G"):
     Parameters
     ----------
     G : networkx.Graph, networkx.DiGraph or CompiledNetwork
-    allow_directed : bool
+        The network; a simple graph (no multi-edges, no self-loops) with at least one
+        node.
+    allow_directed : bool, optional
         If False, a directed graph raises ``ValueError``.
-    name : str
+    name : str, optional
         The parameter name used in error messages.
+
+    Returns
+    -------
+    CompiledNetwork
+        The graph as compressed sparse rows; row ``i`` is node ``tuple(G)[i]``.
+
+    Raises
+    ------
+    TypeError
+        If ``G`` is neither a networkx graph nor a CompiledNetwork, or is a multigraph.
+    ValueError
+        If ``G`` has a self-loop or no nodes, or is directed while ``allow_directed``
+        is False.
 
     Examples
     --------
@@ -167,7 +200,32 @@ def compile_network(G, *, allow_directed=True, name="G"):
 def node_indices(net, nodes, name="seeds"):
     """Return the row indices of ``nodes`` (a node label or an iterable of labels).
 
-    Raises ``ValueError`` naming the first label that is not a node of ``net``.
+    Parameters
+    ----------
+    net : CompiledNetwork
+        The network the labels belong to.
+    nodes : node or iterable of nodes
+        One label (a string counts as one label) or several.
+    name : str, optional
+        The parameter name used in error messages.
+
+    Returns
+    -------
+    numpy.ndarray of int64
+        The rows of the distinct labels, sorted.
+
+    Raises
+    ------
+    ValueError
+        Naming the first label that is not a node of ``net``.
+
+    Examples
+    --------
+    >>> net = compile_network(nx.Graph([("a", "b"), ("b", "c")]))
+    >>> node_indices(net, ["c", "a", "c"]).tolist()
+    [0, 2]
+    >>> node_indices(net, "b").tolist()
+    [1]
     """
     if isinstance(nodes, (str, bytes)) or not hasattr(nodes, "__iter__"):
         nodes = [nodes]
@@ -237,17 +295,23 @@ def poisson_csr(n, mean_degree, *, seed=None):
 def poisson_network(n, mean_degree, *, seed=None):
     """Erdős–Rényi random graph with Poisson degrees of the given mean.
 
+    Every pair of nodes is tied with probability ``mean_degree / (n - 1)``; the pairs
+    that get a tie are found by geometric jumps, as in Batagelj & Brandes (2005), in
+    time proportional to the number of edges.
+
     Parameters
     ----------
     n : int
         Number of consumers (nodes), at least 1.
     mean_degree : float
         Expected number of contacts per consumer, between 0 and n - 1.
-    seed : None, int or numpy.random.Generator
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
 
     Returns
     -------
-    networkx.Graph with nodes ``0 .. n-1``.
+    networkx.Graph
+        Undirected graph with nodes ``0 .. n-1``.
 
     Examples
     --------
@@ -257,7 +321,10 @@ def poisson_network(n, mean_degree, *, seed=None):
 
     References
     ----------
-    .. [1] P. Erdős and A. Rényi, "On random graphs I", 1959.
+    .. [1] P. Erdős and A. Rényi, "On random graphs I", Publicationes Mathematicae
+       Debrecen 6, 1959.
+    .. [2] V. Batagelj and U. Brandes, "Efficient generation of large random networks",
+       Physical Review E 71, 036113, 2005.
     """
     net = poisson_csr(n, mean_degree, seed=seed)
     G = nx.Graph()
@@ -279,6 +346,25 @@ def scale_free_network(n, m=3, *, seed=None):
 
     Each new node links to ``m`` existing nodes, so the mean degree is close to ``2 m``.
 
+    Parameters
+    ----------
+    n : int
+        Number of nodes, at least 1.
+    m : int, optional
+        Ties each new node makes, at least 1 and smaller than ``n``.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+
+    Returns
+    -------
+    networkx.Graph
+        Undirected graph with nodes ``0 .. n-1`` and ``m (n - m)`` edges.
+
+    Raises
+    ------
+    ValueError
+        If ``m`` is not smaller than ``n`` (or ``n`` or ``m`` is below 1).
+
     Examples
     --------
     >>> G = scale_free_network(500, m=2, seed=1)
@@ -287,7 +373,8 @@ def scale_free_network(n, m=3, *, seed=None):
 
     References
     ----------
-    .. [1] A.-L. Barabási and R. Albert, "Emergence of scaling in random networks", 1999.
+    .. [1] A.-L. Barabási and R. Albert, "Emergence of scaling in random networks",
+       Science 286(5439), 1999.
     """
     n = _check_n(n)
     m = check_integer(m, "m", minimum=1)
@@ -303,10 +390,24 @@ def small_world_network(n, k=6, rewire=0.1, *, seed=None):
     Parameters
     ----------
     n : int
-    k : int
+        Number of nodes, at least 1.
+    k : int, optional
         Each node starts linked to its ``k`` nearest ring neighbours (even, < n).
-    rewire : float
+    rewire : float, optional
         Probability in [0, 1] that each tie is rewired to a random node.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+
+    Returns
+    -------
+    networkx.Graph
+        Undirected graph with nodes ``0 .. n-1`` and ``n k / 2`` edges.
+
+    Raises
+    ------
+    ValueError
+        If ``k`` is odd, below 2 or not smaller than ``n``, or ``rewire`` is outside
+        [0, 1].
 
     Examples
     --------
@@ -316,7 +417,7 @@ def small_world_network(n, k=6, rewire=0.1, *, seed=None):
     References
     ----------
     .. [1] D. J. Watts and S. H. Strogatz, "Collective dynamics of 'small-world'
-       networks", 1998.
+       networks", Nature 393, 1998.
     """
     n = _check_n(n)
     k = check_integer(k, "k", minimum=2)
@@ -333,6 +434,32 @@ def community_network(communities, size, mean_degree_in=6.0, mean_degree_out=1.0
     Each node has on average ``mean_degree_in`` contacts in its own community and
     ``mean_degree_out`` elsewhere. Node attribute ``"community"`` holds its group.
 
+    Parameters
+    ----------
+    communities : int
+        Number of communities, at least 1.
+    size : int
+        Nodes per community, at least 2.
+    mean_degree_in : float, optional
+        Expected contacts inside one's community, between 0 and ``size - 1``.
+    mean_degree_out : float, optional
+        Expected contacts in other communities, between 0 and the number of nodes
+        outside one's community (0 when there is one community).
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+
+    Returns
+    -------
+    networkx.Graph
+        Undirected graph with nodes ``0 .. communities * size - 1``; node ``i`` is in
+        community ``i // size``.
+
+    Raises
+    ------
+    ValueError
+        If ``mean_degree_out`` is positive with one community or exceeds the number of
+        nodes outside a community, or another argument is out of range.
+
     Examples
     --------
     >>> G = community_network(3, 50, seed=1)
@@ -342,7 +469,7 @@ def community_network(communities, size, mean_degree_in=6.0, mean_degree_out=1.0
     References
     ----------
     .. [1] A. Condon and R. M. Karp, "Algorithms for graph partitioning on the planted
-       partition model", 2001.
+       partition model", Random Structures & Algorithms 18(2), 2001.
     """
     communities = check_integer(communities, "communities", minimum=1)
     size = check_integer(size, "size", minimum=2)

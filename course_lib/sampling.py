@@ -132,14 +132,17 @@ def uniform_node_sample(G, size, *, seed=None):
 
     Parameters
     ----------
-    G : networkx graph or CompiledNetwork
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network.
     size : int
         From 1 to the number of nodes.
-    seed : None, int or numpy.random.Generator
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
 
     Returns
     -------
-    list of node labels
+    list
+        The sampled node labels, in random order.
 
     Examples
     --------
@@ -207,13 +210,16 @@ def induced_sample(G, nodes):
 
     Parameters
     ----------
-    G : networkx graph or CompiledNetwork
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network; a directed tie counts as a tie both ways.
     nodes : collection of nodes
         Distinct nodes of ``G``.
 
     Returns
     -------
     InducedSample
+        The nodes, their subgraph, their degrees in ``G``, and whether the subgraph is
+        connected.
 
     Examples
     --------
@@ -256,6 +262,7 @@ class ConnectedEstimate:
     connected : int
         Number of connected samples.
     runs : int
+        Number of samples drawn.
     size : int
         Sample size.
     """
@@ -306,12 +313,14 @@ def probability_connected(G, size, runs=1000, *, seed=None):
 
     Parameters
     ----------
-    G : networkx graph or CompiledNetwork
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network; a directed tie counts as a tie both ways.
     size : int
         Sample size, from 1 to the number of nodes (1 node is always connected).
-    runs : int
+    runs : int, optional
         Number of samples, at least 1.
-    seed : None, int or numpy.random.Generator
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
 
     Returns
     -------
@@ -364,18 +373,26 @@ def snowball_sample(G, size, start=None, *, seed=None):
 
     Parameters
     ----------
-    G : networkx graph or CompiledNetwork
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network; a directed tie counts as a tie both ways.
     size : int
         From 1 to the number of nodes in the start's connected component.
     start : node, optional
         Where the snowball starts. By default a node drawn uniformly at random among
         those whose component has at least ``size`` nodes.
-    seed : None, int or numpy.random.Generator
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
 
     Returns
     -------
-    list of node labels
-        In the order they were reached; ``start`` first.
+    list
+        Node labels in the order they were reached; ``start`` first.
+
+    Raises
+    ------
+    ValueError
+        If ``start`` is not a node of ``G``, or ``size`` is larger than the start's
+        component (without ``start``: than the largest component).
 
     Examples
     --------
@@ -446,14 +463,22 @@ def degree_bias(G, sample):
 
     Parameters
     ----------
-    G : networkx graph or CompiledNetwork
-        Must have at least one tie.
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network, with at least one tie; a directed tie counts as a tie both ways.
     sample : collection of nodes
         A node listed twice counts twice (as in a random-walk sample).
 
     Returns
     -------
     float
+        The ratio of the two mean degrees.
+
+    Raises
+    ------
+    ValueError
+        If ``G`` has no ties, ``sample`` is empty, or it names a node not in ``G``.
+    TypeError
+        If ``sample`` is not a collection of nodes.
 
     Examples
     --------
@@ -499,12 +524,13 @@ def expected_internal_edges(n, mean_degree, size):
     Returns
     -------
     float
+        The expected number of ties with both ends in the sample.
 
     Examples
     --------
     The CyWorld study: 208 users out of about 20 million, with (say) 100 friends
     each. A random sample of 208 contains about 0.1 ties, but a connected one needs
-    207, so at most 1 random sample in 2,000 could be connected:
+    207, so at most about 1 random sample in 1,900 could be connected:
 
     >>> ties = expected_internal_edges(20_000_000, 100, 208)
     >>> round(ties, 3), round(ties / 207, 5)

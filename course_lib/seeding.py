@@ -56,6 +56,20 @@ def _top(net, scores, k):
 def random_seeds(G, k, *, seed=None):
     """k distinct nodes drawn uniformly at random.
 
+    Parameters
+    ----------
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network.
+    k : int
+        Number of seeds, 1 .. number of nodes.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+
+    Returns
+    -------
+    list
+        The ``k`` seed labels, in random order.
+
     Examples
     --------
     >>> len(set(random_seeds(nx.path_graph(10), 3, seed=1)))
@@ -68,6 +82,19 @@ def random_seeds(G, k, *, seed=None):
 
 def top_degree(G, k):
     """The k nodes with the most ties (out-ties for a directed graph).
+
+    Parameters
+    ----------
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network.
+    k : int
+        Number of seeds, 1 .. number of nodes.
+
+    Returns
+    -------
+    list
+        The ``k`` seed labels, best first; of two nodes with equal scores, the one
+        listed first in ``G`` comes first.
 
     Examples
     --------
@@ -82,12 +109,30 @@ def top_kshell(G, k):
     """The k nodes deepest in the k-core decomposition (Kitsak et al. 2010), ties
     broken by degree.
 
+    Parameters
+    ----------
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network; for a directed graph the k-shells of its undirected version.
+    k : int
+        Number of seeds, 1 .. number of nodes.
+
+    Returns
+    -------
+    list
+        The ``k`` seed labels, deepest shell first; ties in shell go to the higher
+        degree, then to the node listed first in ``G``.
+
     Examples
     --------
     >>> G = nx.complete_graph(4)
     >>> G.add_edges_from([(3, 4), (4, 5)])
     >>> sorted(top_kshell(G, 4))
     [0, 1, 2, 3]
+
+    References
+    ----------
+    .. [1] M. Kitsak et al., "Identification of influential spreaders in complex
+       networks", Nature Physics 6, 2010.
     """
     net = compile_network(G)
     k = _check_k(net, k)
@@ -103,10 +148,36 @@ def top_kshell(G, k):
 def top_pagerank(G, k, alpha=0.85):
     """The k nodes with the highest PageRank.
 
+    Parameters
+    ----------
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network.
+    k : int
+        Number of seeds, 1 .. number of nodes.
+    alpha : float, optional
+        PageRank's damping factor: the chance of following a tie rather than jumping
+        to any node, at least 0 and below 1.
+
+    Returns
+    -------
+    list
+        The ``k`` seed labels, best first; of two nodes with equal scores, the one
+        listed first in ``G`` comes first.
+
+    Raises
+    ------
+    ValueError
+        If ``alpha`` is negative or not below 1, or ``k`` is out of range.
+
     Examples
     --------
     >>> top_pagerank(nx.star_graph(5), 1)
     [0]
+
+    References
+    ----------
+    .. [1] L. Page, S. Brin, R. Motwani and T. Winograd, "The PageRank citation
+       ranking: bringing order to the web", Stanford technical report, 1999.
     """
     alpha = check_real(alpha, "alpha", minimum=0.0)
     if alpha >= 1.0:
@@ -127,6 +198,23 @@ class SeedSelection:
 
     ``spread[i]`` is the estimated expected spread of the first ``i + 1`` seeds on
     the sampled worlds; ``gains`` are the successive differences.
+
+    Attributes
+    ----------
+    seeds : tuple
+        Seed labels in the order greedy chose them.
+    spread : tuple of float
+        Estimated expected spread of the first 1, 2, ... seeds.
+    worlds : int
+        Number of live-edge worlds the estimates average over.
+    gains : tuple of float
+        Estimated gain of each added seed.
+
+    Examples
+    --------
+    >>> selection = greedy_selection(nx.star_graph(4), 2, p=1.0, worlds=5, seed=1)
+    >>> selection.seeds, selection.spread, selection.gains
+    ((0, 1), (5.0, 5.0), (5.0, 0.0))
     """
 
     seeds: tuple
@@ -135,6 +223,7 @@ class SeedSelection:
 
     @property
     def gains(self):
+        """Estimated gain of each added seed: the differences of ``spread``."""
         return tuple(np.diff((0.0,) + self.spread).tolist())
 
     def to_frame(self):
@@ -153,19 +242,25 @@ def greedy_selection(G, k, model="ic", p=0.1, worlds=1000, *, seed=None, weights
 
     Parameters
     ----------
-    G : networkx graph or CompiledNetwork
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network.
     k : int
         Number of seeds, 1 .. number of nodes.
-    model : {"ic", "lt"}
-    p : IC probability (number, mapping or per-arc sequence); ignored for LT.
-    worlds : int
+    model : {"ic", "lt"}, optional
+        Independent cascade or linear threshold.
+    p : float, mapping or sequence, optional
+        IC probability (number, mapping or per-arc sequence); ignored for LT.
+    worlds : int, optional
         Number of live-edge worlds the spread is averaged over (``runs`` before 0.1.1).
-    seed : None, int or numpy.random.Generator
-    weights : LT arc weights (default 1 / in-degree).
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+    weights : None, float, mapping or sequence, optional
+        LT arc weights (default 1 / in-degree); ignored for IC.
 
     Returns
     -------
     SeedSelection
+        The seeds in selection order and the estimated spread after each addition.
 
     Examples
     --------
@@ -217,10 +312,39 @@ def greedy_selection(G, k, model="ic", p=0.1, worlds=1000, *, seed=None, weights
 def greedy_seeds(G, k, model="ic", p=0.1, worlds=1000, *, seed=None, weights=None):
     """k seeds chosen greedily, in selection order (see :func:`greedy_selection`).
 
+    Parameters
+    ----------
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network.
+    k : int
+        Number of seeds, 1 .. number of nodes.
+    model : {"ic", "lt"}, optional
+        Independent cascade or linear threshold.
+    p : float, mapping or sequence, optional
+        IC probability (number, mapping or per-arc sequence); ignored for LT.
+    worlds : int, optional
+        Number of live-edge worlds the spread is averaged over (``runs`` before 0.1.1).
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+    weights : None, float, mapping or sequence, optional
+        LT arc weights (default 1 / in-degree); ignored for IC.
+
+    Returns
+    -------
+    list
+        The ``k`` seed labels, in the order greedy chose them.
+
     Examples
     --------
     >>> greedy_seeds(nx.star_graph(6), 1, p=0.5, worlds=200, seed=1)
     [0]
+
+    References
+    ----------
+    .. [1] D. Kempe, J. Kleinberg and É. Tardos, "Maximizing the spread of influence
+       through a social network", KDD 2003.
+    .. [2] J. Leskovec, A. Krause, C. Guestrin, C. Faloutsos, J. VanBriesen and
+       N. Glance, "Cost-effective outbreak detection in networks", KDD 2007.
     """
     return list(greedy_selection(G, k, model, p, worlds, seed=seed, weights=weights).seeds)
 
@@ -241,10 +365,37 @@ def compare_strategies(G, k_max, strategies=STRATEGIES, model="ic", p=0.1, runs=
     tie weights (see :func:`course_lib.cascades.linear_threshold`), used by greedy and
     by the scoring alike.
 
+    Parameters
+    ----------
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network.
+    k_max : int
+        Largest number of seeds, 1 .. number of nodes.
+    strategies : sequence of str, optional
+        Any of ``"random"``, ``"degree"``, ``"kshell"``, ``"pagerank"``, ``"greedy"``.
+    model : {"ic", "lt"}, optional
+        Independent cascade or linear threshold.
+    p : float, mapping or sequence, optional
+        IC probability (as in :func:`course_lib.cascades.independent_cascade`); ignored
+        for LT.
+    runs : int, optional
+        Monte Carlo runs for each score, and the number of live-edge worlds greedy
+        chooses on.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+    weights : None, float, mapping or sequence, optional
+        LT arc weights (default 1 / in-degree); ignored for IC.
+
     Returns
     -------
-    pandas.DataFrame with columns ``strategy, k, spread, stderr, low, high`` (a 95%
-    interval).
+    pandas.DataFrame
+        One row per strategy and k, with columns ``strategy``, ``k``, ``spread``,
+        ``stderr``, ``low`` and ``high`` (a 95% interval).
+
+    Raises
+    ------
+    ValueError
+        If ``strategies`` names an unknown strategy, or ``k_max`` is out of range.
 
     Examples
     --------

@@ -100,7 +100,7 @@ def test_runtime_dependencies_are_the_chosen_ones():
     deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
     names = {re.split(r"[<>=!~\[ ]", d)[0].lower() for d in deps}
     card = {"jupyterlab", "ipywidgets", "numpy", "networkx", "altair", "nbgrader"}
-    chosen = {"anywidget", "vl-convert-python", "numba", "scipy", "pandas", "tqdm", "ipykernel"}
+    chosen = {"anywidget", "vl-convert-python", "numba", "scipy", "pandas", "tqdm", "ipykernel", "joblib"}
     assert card <= names and names <= card | chosen, names - card - chosen
 
 

@@ -40,7 +40,7 @@ from .theory import (
     cascade_window,
     vulnerable_degree_limit,
 )
-from .threshold import CascadeResult, node_thresholds, threshold_cascade
+from .threshold import CascadeResult, contacts_needed, node_thresholds, threshold_cascade
 
 __all__ = [
     "independent_cascade",
@@ -58,6 +58,7 @@ __all__ = [
     *_monte_carlo_names,
     "CascadeResult",
     "node_thresholds",
+    "contacts_needed",
     "threshold_cascade",
     "vulnerable_degree_limit",
     "cascade_condition",

@@ -58,6 +58,15 @@ def granovetter_cascade(thresholds):
     Returns
     -------
     GranovetterResult
+        The number acting after each step, at equilibrium, and as a share of everyone.
+
+    Raises
+    ------
+    TypeError
+        If ``thresholds`` is not a sequence of numbers.
+    ValueError
+        If ``thresholds`` is empty, not one-dimensional, or holds a negative or
+        non-finite value.
 
     Examples
     --------
@@ -106,6 +115,29 @@ def granovetter_response(acting, mean, sd, n=100):
 
     Negative thresholds mean "acts regardless". Works elementwise on arrays.
 
+    Parameters
+    ----------
+    acting : float or array_like
+        Number of people acting.
+    mean : float
+        Mean threshold, in people.
+    sd : float
+        Standard deviation of the thresholds, in people (greater than 0).
+    n : int, optional
+        Population size (at least 1).
+
+    Returns
+    -------
+    numpy.ndarray or numpy.float64
+        Expected number acting after one step, with the shape of ``acting``.
+
+    Raises
+    ------
+    TypeError
+        If ``mean``, ``sd`` or ``n`` is not a number (``n`` not a whole number).
+    ValueError
+        If ``sd`` is not positive or ``n`` is below 1.
+
     Examples
     --------
     >>> float(granovetter_response(25, mean=25, sd=10))
@@ -122,11 +154,32 @@ def granovetter_normal_equilibrium(mean, sd, n=100, tol=1e-9, max_steps=100_000)
     Granovetter (1978) shows the jump: with 100 people and mean threshold 25, a small
     spread leaves only a handful acting, a larger one brings nearly everyone out.
 
+    Parameters
+    ----------
+    mean : float
+        Mean threshold, in people.
+    sd : float
+        Standard deviation of the thresholds, in people (greater than 0).
+    n : int, optional
+        Population size (at least 1).
+    tol : float, optional
+        Stop when one step changes the number acting by less than this (0 or more).
+    max_steps : int, optional
+        Most steps to take before giving up (at least 1).
+
+    Returns
+    -------
+    float
+        Expected number acting at equilibrium, between 0 and ``n``.
+
     Raises
     ------
     RuntimeError
         If the iteration has not settled within ``max_steps`` steps (it is slow right
         at the jump), rather than returning a number that is not an equilibrium.
+    ValueError
+        If ``sd`` is not positive, ``n`` or ``max_steps`` is below 1, or ``tol`` is
+        negative.
 
     Examples
     --------
@@ -134,6 +187,11 @@ def granovetter_normal_equilibrium(mean, sd, n=100, tol=1e-9, max_steps=100_000)
     0
     >>> round(granovetter_normal_equilibrium(25, 15))
     100
+
+    References
+    ----------
+    .. [1] M. Granovetter, "Threshold models of collective behavior",
+       American Journal of Sociology 83(6), 1978.
     """
     mean, sd, n = _check_normal(mean, sd, n)
     max_steps = check_integer(max_steps, "max_steps", minimum=1)
@@ -158,12 +216,41 @@ def granovetter_critical_sd(mean, n=100, low=1e-3, high=None, tol=1e-6):
     point disappears and the crowd jumps to (almost) all ``n``. Found by bisection on
     whether :func:`granovetter_normal_equilibrium` passes ``n / 2``.
 
+    Parameters
+    ----------
+    mean : float
+        Mean threshold, in people (greater than 0).
+    n : int, optional
+        Population size (at least 1).
+    low : float, optional
+        Lower end of the search: a spread at which the crowd stays small.
+    high : float or None, optional
+        Upper end of the search: a spread at which most act (None means ``n``).
+    tol : float, optional
+        Width of the bracket at which the bisection stops.
+
+    Returns
+    -------
+    float
+        The critical standard deviation, within ``tol``.
+
+    Raises
+    ------
+    ValueError
+        If the crowd already jumps at ``low`` or does not at ``high`` (no jump between
+        them), or ``mean`` is not positive.
+
     Examples
     --------
     Granovetter (1978) reports the jump near sd = 12.2 for 100 people with mean 25:
 
     >>> round(granovetter_critical_sd(25), 1)
     12.2
+
+    References
+    ----------
+    .. [1] M. Granovetter, "Threshold models of collective behavior",
+       American Journal of Sociology 83(6), 1978.
     """
     mean = check_real(mean, "mean", minimum=0.0, strict_minimum=True)
     n = check_integer(n, "n", minimum=1)

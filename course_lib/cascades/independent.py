@@ -41,7 +41,27 @@ MODELS = ("ic", "lt")
 
 
 def arc_sources(net):
-    """Source node of every arc, in compiled order."""
+    """Source node of every arc, in compiled order.
+
+    Parameters
+    ----------
+    net : CompiledNetwork
+        A compiled network (see :func:`course_lib.networks.compile_network`).
+
+    Returns
+    -------
+    numpy.ndarray of int64, shape (arcs,)
+        The row each arc leaves: arc ``e`` goes from ``arc_sources(net)[e]`` to
+        ``net.indices[e]``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> from course_lib.networks import compile_network
+    >>> net = compile_network(nx.path_graph(3))
+    >>> arc_sources(net).tolist(), net.indices.tolist()
+    ([0, 1, 1, 2], [1, 0, 2, 1])
+    """
     return np.repeat(np.arange(net.n, dtype=np.int64), net.degrees)
 
 
@@ -144,12 +164,15 @@ def independent_cascade(G, seeds, p, *, seed=None, coins=None):
     Parameters
     ----------
     G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network; an undirected tie is two arcs, each with its own chance.
     seeds : node or iterable of nodes
+        Initially active nodes.
     p : float, mapping or sequence
         One probability for every tie, a mapping ``(u, v) -> probability`` (for an
         undirected graph it serves both directions unless ``(v, u)`` is given too), or
         one probability per arc in compiled order.
-    seed : None, int or numpy.random.Generator
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
     coins : sequence of float, optional
         Fixed randomness: one number in [0, 1] per arc in compiled order; arc ``e`` is
         live exactly when ``coins[e] <= p_e``. Makes the cascade deterministic.
@@ -157,6 +180,8 @@ def independent_cascade(G, seeds, p, *, seed=None, coins=None):
     Returns
     -------
     CascadeResult
+        The active nodes at the end, their number, and the number active after each
+        round.
 
     Examples
     --------
@@ -199,11 +224,15 @@ def linear_threshold(G, seeds, thresholds=None, *, seed=None, weights=None):
     Parameters
     ----------
     G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network; an undirected tie is two arcs, one into each end.
     seeds : node or iterable of nodes
-    thresholds : None, float, sequence or mapping
+        Initially active nodes.
+    thresholds : None, float, sequence or mapping, optional
         None (default) draws each node's threshold uniformly from (0, 1], as in
         Kempe et al. (2003); otherwise as in :func:`threshold_cascade`.
-    seed : None, int or numpy.random.Generator
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+        Used only when thresholds are drawn.
     weights : None, float, mapping or sequence
         Arc weights; default ``1 / in-degree`` of the target, which makes the model the
         fractional threshold model. Weights into a node must sum to at most 1.
@@ -211,12 +240,19 @@ def linear_threshold(G, seeds, thresholds=None, *, seed=None, weights=None):
     Returns
     -------
     CascadeResult
+        The active nodes at the end, their number, and the number active after each
+        round.
 
     Examples
     --------
     >>> import networkx as nx
     >>> linear_threshold(nx.star_graph(3), [1, 2], thresholds=0.5).active == {0, 1, 2, 3}
     True
+
+    References
+    ----------
+    .. [1] D. Kempe, J. Kleinberg and É. Tardos, "Maximizing the spread of influence
+       through a social network", KDD 2003.
     """
     net = compile_network(G)
     seed_idx = _seeds(net, seeds)
@@ -275,15 +311,28 @@ def expected_spread(G, seeds, model="ic", p=0.1, runs=1000, *, seed=None, thresh
 
     Parameters
     ----------
-    model : {"ic", "lt"}
-    p : IC probability (as in :func:`independent_cascade`); ignored for LT.
-    runs : int
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network.
+    seeds : node or iterable of nodes
+        The seed set.
+    model : {"ic", "lt"}, optional
+        Independent cascade or linear threshold.
+    p : float, mapping or sequence, optional
+        IC probability (as in :func:`independent_cascade`); ignored for LT.
+    runs : int, optional
         Number of simulated cascades; the standard error falls like 1/sqrt(runs).
-    thresholds, weights : LT options (as in :func:`linear_threshold`).
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+    thresholds : None, float, sequence or mapping, optional
+        LT thresholds (as in :func:`linear_threshold`); ignored for IC.
+    weights : None, float, mapping or sequence, optional
+        LT arc weights (as in :func:`linear_threshold`); ignored for IC.
 
     Returns
     -------
-    SpreadEstimate with ``mean``, ``stderr`` and ``runs``.
+    SpreadEstimate
+        The mean number of active nodes (``spread``), its standard error (``stderr``,
+        NaN for one run) and ``runs``.
 
     Examples
     --------
@@ -291,6 +340,11 @@ def expected_spread(G, seeds, model="ic", p=0.1, runs=1000, *, seed=None, thresh
     >>> est = expected_spread(nx.path_graph(3), [0], p=0.5, runs=20000, seed=1)
     >>> abs(est.spread - 1.75) < 4 * est.stderr   # exact: 1 + 0.5 + 0.25
     True
+
+    References
+    ----------
+    .. [1] D. Kempe, J. Kleinberg and É. Tardos, "Maximizing the spread of influence
+       through a social network", KDD 2003.
     """
     model = _check_model(model)
     runs = check_integer(runs, "runs", minimum=1)
@@ -315,6 +369,26 @@ class LiveEdgeWorlds:
     The spread of a seed set in one world is the number of nodes reachable from it over
     kept arcs; averaged over the worlds it estimates the expected spread, and because
     reachability is monotone and submodular in every world, so is the estimate.
+
+    Attributes
+    ----------
+    net : CompiledNetwork
+        The network the worlds were sampled on.
+    model : str
+        ``"ic"`` or ``"lt"``, the model whose worlds these are.
+    world_ptr : numpy.ndarray of int64, shape (worlds + 1,)
+        Where each world's kept arcs start and end in ``arcs``.
+    arcs : numpy.ndarray of int
+        The kept arcs of every world, world after world.
+    worlds : int
+        Number of worlds.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> sample = sample_live_edge_worlds(nx.path_graph(3), p=1.0, worlds=2, seed=1)
+    >>> sample.worlds, sample.world_ptr.tolist(), sample.spread([1])
+    (2, [0, 4, 8], 3.0)
     """
 
     net: object
@@ -324,6 +398,7 @@ class LiveEdgeWorlds:
 
     @property
     def worlds(self):
+        """Number of worlds."""
         return len(self.world_ptr) - 1
 
     @cached_property
@@ -449,12 +524,37 @@ def sample_live_edge_worlds(G, model="ic", p=0.1, worlds=1000, *, seed=None, wei
     node keeps at most one incoming arc, arc ``u -> v`` with probability equal to its
     weight). Kempe et al. (2003) show both give the models' exact spread distribution.
 
+    Parameters
+    ----------
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network.
+    model : {"ic", "lt"}, optional
+        Independent cascade or linear threshold.
+    p : float, mapping or sequence, optional
+        IC arc probability (as in :func:`independent_cascade`); ignored for LT.
+    worlds : int, optional
+        Number of worlds to sample, at least 1.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+    weights : None, float, mapping or sequence, optional
+        LT arc weights (as in :func:`linear_threshold`); ignored for IC.
+
+    Returns
+    -------
+    LiveEdgeWorlds
+        The kept arcs of each world.
+
     Examples
     --------
     >>> import networkx as nx
     >>> sample = sample_live_edge_worlds(nx.path_graph(3), p=1.0, worlds=5, seed=1)
     >>> sample.spread([0])
     3.0
+
+    References
+    ----------
+    .. [1] D. Kempe, J. Kleinberg and É. Tardos, "Maximizing the spread of influence
+       through a social network", KDD 2003.
     """
     model = _check_model(model)
     worlds = check_integer(worlds, "worlds", minimum=1)

@@ -81,13 +81,19 @@ def cascade_sizes(mean_degree, phi, n=2000, runs=100, *, seed=None, runs_per_net
         Mean degree of the Poisson network.
     phi : float
         Threshold shared by everyone, in (0, 1].
-    n : int
-        Network size.
-    runs : int
+    n : int, optional
+        Network size, at least 2.
+    runs : int, optional
         Number of cascades.
-    seed : None, int or numpy.random.Generator
-    runs_per_network : int
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+    runs_per_network : int, optional
         A new network is drawn every this many runs.
+
+    Returns
+    -------
+    numpy.ndarray of float, shape (runs,)
+        The share of the ``n`` nodes each cascade reached, seed included.
 
     Examples
     --------
@@ -109,6 +115,28 @@ def cascade_frequency(mean_degree, phi, n=10_000, runs=100, *, seed=None, cutoff
     A cascade counts as global when it reaches at least ``cutoff`` (default 10%) of
     the ``n`` nodes. Its Monte Carlo standard error is ``sqrt(f (1 - f) / runs)``.
     By default every run gets its own network, as in Watts (2002).
+
+    Parameters
+    ----------
+    mean_degree : float
+        Mean degree of the Poisson networks, between 0 and ``n - 1``.
+    phi : float
+        Threshold shared by everyone, in (0, 1].
+    n : int, optional
+        Network size, at least 2.
+    runs : int, optional
+        Number of cascades.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+    cutoff : float, optional
+        Share of the ``n`` nodes a cascade must reach to count as global.
+    runs_per_network : int, optional
+        A new network is drawn every this many runs (default: every run).
+
+    Returns
+    -------
+    float
+        The share of runs with a global cascade.
 
     Examples
     --------
@@ -135,6 +163,31 @@ class PhaseDiagram:
     ``frequency[i, j]``, ``stderr[i, j]`` and ``mean_global_size[i, j]`` belong to
     ``phis[i]`` and ``mean_degrees[j]``; ``mean_global_size`` is the mean fraction
     reached by the global cascades (NaN where there were none).
+
+    Attributes
+    ----------
+    mean_degrees : numpy.ndarray, shape (columns,)
+        Mean degrees of the grid.
+    phis : numpy.ndarray, shape (rows,)
+        Thresholds of the grid.
+    frequency : numpy.ndarray, shape (rows, columns)
+        Share of runs with a global cascade.
+    stderr : numpy.ndarray, shape (rows, columns)
+        Its standard error, ``sqrt(f (1 - f) / runs)``.
+    mean_global_size : numpy.ndarray, shape (rows, columns)
+        Mean fraction of the network reached by the global cascades.
+    n : int
+        Network size.
+    runs : int
+        Runs per grid cell.
+    cutoff : float
+        Share of the network a cascade must reach to count as global.
+
+    Examples
+    --------
+    >>> diagram = cascade_phase_diagram([3], [0.18], n=500, runs=20, seed=1, progress=False)
+    >>> list(diagram.to_frame().columns)
+    ['mean_degree', 'phi', 'frequency', 'stderr', 'mean_global_size', 'theory_frequency', 'inside_window']
     """
 
     mean_degrees: np.ndarray
@@ -185,11 +238,47 @@ def cascade_phase_diagram(mean_degrees, phis, n=2000, runs=100, *, seed=None,
     Each grid cell gets its own random stream spawned from ``seed``, so a cell's value
     does not depend on the rest of the grid.
 
+    Parameters
+    ----------
+    mean_degrees : sequence of float
+        Mean degrees of the grid (the columns), each between 0 and ``n - 1``.
+    phis : sequence of float
+        Thresholds of the grid (the rows), each in (0, 1].
+    n : int, optional
+        Network size, at least 2.
+    runs : int, optional
+        Cascades per grid cell.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+    cutoff : float, optional
+        Share of the ``n`` nodes a cascade must reach to count as global.
+    runs_per_network : int, optional
+        A new network is drawn every this many runs.
+    progress : bool, optional
+        Show a progress bar (tqdm) over the grid.
+
+    Returns
+    -------
+    PhaseDiagram
+        Frequency, standard error and mean global size per cell; ``.to_frame()`` adds
+        the analytic frequency.
+
+    Raises
+    ------
+    ValueError
+        If ``mean_degrees`` or ``phis`` is empty or not a flat list, or a value is out
+        of range.
+
     Examples
     --------
     >>> diagram = cascade_phase_diagram([2, 8], [0.18], n=1000, runs=40, seed=1, progress=False)
     >>> diagram.frequency.shape, bool(diagram.frequency[0, 0] > diagram.frequency[0, 1])
     ((1, 2), True)
+
+    References
+    ----------
+    .. [1] D. J. Watts, "A simple model of global cascades on random networks",
+       PNAS 99(9), 2002.
     """
     mean_degrees = np.asarray(mean_degrees, dtype=float)
     phis = np.asarray(phis, dtype=float)
@@ -219,7 +308,32 @@ def cascade_phase_diagram(mean_degrees, phis, n=2000, runs=100, *, seed=None,
 @dataclass(frozen=True)
 class MultiplierResult:
     """Watts & Dodds (2007) multiplier: mean cascade size (fraction of the network) from
-    a seed among the top ``top`` share by degree, over that from a random seed."""
+    a seed among the top ``top`` share by degree, over that from a random seed.
+
+    Attributes
+    ----------
+    mean_degree : float
+        Mean degree of the Poisson networks.
+    phi : float
+        Threshold shared by everyone.
+    influential_mean_size : float
+        Mean cascade size (fraction of the network) from an influential seed.
+    random_mean_size : float
+        Mean cascade size from a random seed.
+    influential_stderr : float
+        Standard error of ``influential_mean_size``.
+    random_stderr : float
+        Standard error of ``random_mean_size``.
+    runs : int
+        Runs for each kind of seed.
+    multiplier : float
+        ``influential_mean_size / random_mean_size`` (NaN if the latter is 0).
+
+    References
+    ----------
+    .. [1] D. J. Watts and P. S. Dodds, "Influentials, networks, and public opinion
+       formation", Journal of Consumer Research 34(4), 2007.
+    """
 
     mean_degree: float
     phi: float
@@ -231,6 +345,7 @@ class MultiplierResult:
 
     @property
     def multiplier(self):
+        """Influential over random mean cascade size (NaN if the random one is 0)."""
         if self.random_mean_size == 0:
             return float("nan")
         return self.influential_mean_size / self.random_mean_size
@@ -255,6 +370,28 @@ def influentials_multiplier(mean_degree, phi, n=10_000, runs=200, top=0.1, *, se
 
     Both kinds of seed are tried on the same networks. Sizes include every run, tiny
     or global, as in Watts & Dodds (2007, Fig. 2).
+
+    Parameters
+    ----------
+    mean_degree : float
+        Mean degree of the Poisson networks, between 0 and ``n - 1``.
+    phi : float
+        Threshold shared by everyone, in (0, 1].
+    n : int, optional
+        Network size, at least 2.
+    runs : int, optional
+        Cascades for each kind of seed.
+    top : float, optional
+        Share of nodes, by degree, that counts as influential, in (0, 1].
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+    runs_per_network : int, optional
+        A new network is drawn every this many runs.
+
+    Returns
+    -------
+    MultiplierResult
+        Mean sizes from both kinds of seed, their standard errors, and ``.multiplier``.
 
     Examples
     --------
@@ -283,9 +420,47 @@ def influentials_multiplier(mean_degree, phi, n=10_000, runs=200, top=0.1, *, se
 @seed_by_keyword
 def multiplier_curve(mean_degrees, phi, n=10_000, runs=200, top=0.1, *, seed=None,
                      runs_per_network=10, progress=True):
-    """:func:`influentials_multiplier` at each mean degree, as a tidy table with columns
-    ``mean_degree, multiplier, influential_mean_size, random_mean_size,
-    influential_stderr, random_stderr``."""
+    """:func:`influentials_multiplier` at each mean degree, as a tidy table.
+
+    Each mean degree gets its own random stream spawned from ``seed``.
+
+    Parameters
+    ----------
+    mean_degrees : sequence of float
+        Mean degrees to try, each between 0 and ``n - 1``.
+    phi : float
+        Threshold shared by everyone, in (0, 1].
+    n : int, optional
+        Network size, at least 2.
+    runs : int, optional
+        Cascades for each kind of seed at each mean degree.
+    top : float, optional
+        Share of nodes, by degree, that counts as influential, in (0, 1].
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+    runs_per_network : int, optional
+        A new network is drawn every this many runs.
+    progress : bool, optional
+        Show a progress bar (tqdm) over the mean degrees.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per mean degree, with columns ``mean_degree``, ``multiplier``,
+        ``influential_mean_size``, ``random_mean_size``, ``influential_stderr``,
+        ``random_stderr``.
+
+    Examples
+    --------
+    >>> table = multiplier_curve([2, 4], 0.18, n=1000, runs=40, seed=1, progress=False)
+    >>> table.shape, list(table.columns[:2])
+    ((2, 6), ['mean_degree', 'multiplier'])
+
+    References
+    ----------
+    .. [1] D. J. Watts and P. S. Dodds, "Influentials, networks, and public opinion
+       formation", Journal of Consumer Research 34(4), 2007.
+    """
     import pandas as pd
 
     mean_degrees = np.asarray(mean_degrees, dtype=float)

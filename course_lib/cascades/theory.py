@@ -48,6 +48,16 @@ def _check_mean_degree(mean_degree):
 def vulnerable_degree_limit(phi):
     """Largest degree ``K`` at which one active neighbour reaches threshold ``phi``.
 
+    Parameters
+    ----------
+    phi : float
+        Uniform threshold, in (0, 1].
+
+    Returns
+    -------
+    int
+        ``floor(1 / phi)`` (with a small tolerance for rounding), at most 100,000.
+
     Examples
     --------
     >>> vulnerable_degree_limit(0.18), vulnerable_degree_limit(0.2), vulnerable_degree_limit(0.5)
@@ -72,6 +82,18 @@ def cascade_condition_margin(mean_degree, phi):
     """``z P(Poisson(z) <= K - 2) - 1`` for mean degree ``z``; positive inside the cascade
     window.
 
+    Parameters
+    ----------
+    mean_degree : float
+        Mean degree of the Poisson network, 0 or more.
+    phi : float
+        Uniform threshold, in (0, 1].
+
+    Returns
+    -------
+    float
+        The margin; -1.0 when ``K < 2`` or the mean degree is 0.
+
     Examples
     --------
     >>> round(cascade_condition_margin(3.0, 0.18), 3)
@@ -86,10 +108,27 @@ def cascade_condition(mean_degree, phi):
     """True when global cascades are possible on a Poisson network with mean degree
     ``mean_degree`` and uniform threshold ``phi`` (Watts 2002, eq. 4 specialised to Poisson degrees).
 
+    Parameters
+    ----------
+    mean_degree : float
+        Mean degree of the Poisson network, 0 or more.
+    phi : float
+        Uniform threshold, in (0, 1].
+
+    Returns
+    -------
+    bool
+        True when :func:`cascade_condition_margin` is positive.
+
     Examples
     --------
     >>> cascade_condition(3.0, 0.18), cascade_condition(8.0, 0.18), cascade_condition(3.0, 0.3)
     (True, False, False)
+
+    References
+    ----------
+    .. [1] D. J. Watts, "A simple model of global cascades on random networks",
+       PNAS 99(9), 2002.
     """
     return cascade_condition_margin(mean_degree, phi) > 0
 
@@ -100,6 +139,17 @@ def cascade_window(phi):
 
     Returns None when no mean degree allows a global cascade (``phi > 1/4``: a
     Poisson network never has enough vulnerable nodes that percolate).
+
+    Parameters
+    ----------
+    phi : float
+        Uniform threshold, in (0, 1].
+
+    Returns
+    -------
+    tuple of float or None
+        The lowest and highest mean degree at which global cascades are possible, or
+        None.
 
     Examples
     --------
@@ -147,12 +197,29 @@ def cascade_frequency_theory(mean_degree, phi):
     ``P(V) = P(Poisson(z) <= K - 1)``, ``z`` the mean degree, and a seed reaches the cluster
     with probability ``1 - exp(-z (1 - u))``.
 
+    Parameters
+    ----------
+    mean_degree : float
+        Mean degree of the Poisson network, 0 or more.
+    phi : float
+        Uniform threshold, in (0, 1].
+
+    Returns
+    -------
+    float
+        The probability, in [0, 1]; 0.0 outside the cascade window.
+
     Examples
     --------
     >>> round(cascade_frequency_theory(3.0, 0.18), 3)
     0.873
     >>> cascade_frequency_theory(8.0, 0.18)
     0.0
+
+    References
+    ----------
+    .. [1] D. J. Watts, "A simple model of global cascades on random networks",
+       PNAS 99(9), 2002.
     """
     mean_degree = _check_mean_degree(mean_degree)
     K = vulnerable_degree_limit(phi)

@@ -14,7 +14,7 @@ from ..networks import compile_network, node_indices
 from ._kernels import required_active_neighbours, threshold_run
 from ._workspace import workspace
 
-__all__ = ["CascadeResult", "threshold_cascade", "node_thresholds"]
+__all__ = ["CascadeResult", "threshold_cascade", "node_thresholds", "contacts_needed"]
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,84 @@ class CascadeResult:
     size = renamed_attribute("size", "spread")
 
 
+def contacts_needed(thresholds, degrees):
+    """How many active contacts each node needs before it adopts.
+
+    A node with threshold ``phi`` and ``k`` contacts adopts once at least a share
+    ``phi`` of them are active, that is with ``ceil(k * phi)`` active contacts; a
+    share computed in floating point that falls short of ``phi`` by less than 1e-9
+    counts as reaching it, so ``phi = 1/3`` with 3 contacts needs 1, not 2.
+
+    Parameters
+    ----------
+    thresholds : array_like of float
+        Each node's threshold, a share of contacts between 0 and 1.
+    degrees : array_like of int
+        Each node's number of contacts, the same length as ``thresholds``.
+
+    Returns
+    -------
+    numpy.ndarray of int32
+        The number of active contacts each node needs. A node without contacts
+        never sees an active share above 0, so it needs an unreachable count (the
+        largest int32) unless its threshold is 0.
+
+    Raises
+    ------
+    ValueError
+        If the two arrays differ in length or a degree is negative.
+
+    Examples
+    --------
+    >>> contacts_needed([0.18, 0.5, 1/3, 0.0], [5, 4, 3, 0]).tolist()
+    [1, 2, 1, 0]
+    """
+    theta = np.asarray(thresholds, dtype=float)
+    k = np.asarray(degrees)
+    if theta.shape != k.shape:
+        raise ValueError(f"thresholds and degrees must have the same length, got {theta.size} and {k.size}")
+    if k.size and k.min() < 0:
+        raise ValueError("degrees must be 0 or more")
+    return required_active_neighbours(theta, k.astype(np.int64))
+
+
 def node_thresholds(net, thresholds, name="thresholds"):
-    """Per-node threshold array from a number, a sequence in node order, or a mapping."""
+    """Per-node threshold array from a number, a sequence in node order, or a mapping.
+
+    Parameters
+    ----------
+    net : CompiledNetwork
+        The network the thresholds are for.
+    thresholds : float, sequence or mapping
+        One value in [0, 1] for every node, a sequence with one value per node in
+        compiled order, or a mapping node -> value that covers every node.
+    name : str, optional
+        The parameter name used in error messages.
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (n,)
+        The threshold of each node row.
+
+    Raises
+    ------
+    TypeError
+        If ``thresholds`` is not a number, a sequence or a mapping, or holds something
+        that is not a number.
+    ValueError
+        If a threshold is outside [0, 1], the sequence does not have one value per
+        node, or the mapping misses a node or names one that is not in ``net``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> from course_lib.networks import compile_network
+    >>> net = compile_network(nx.path_graph(3))
+    >>> node_thresholds(net, 0.5).tolist()
+    [0.5, 0.5, 0.5]
+    >>> node_thresholds(net, {2: 0.3, 0: 0.1, 1: 0.2}).tolist()
+    [0.1, 0.2, 0.3]
+    """
     if isinstance(thresholds, numbers.Real) and not isinstance(thresholds, bool):
         return np.full(net.n, check_probability(thresholds, name))
     if isinstance(thresholds, Mapping):
@@ -100,6 +176,8 @@ def threshold_cascade(G, thresholds, seeds):
     Returns
     -------
     CascadeResult
+        The active nodes at the end, their number, and the number active after each
+        round.
 
     Examples
     --------

@@ -57,9 +57,37 @@ def hub_community_network(communities=8, size=125, mean_degree_dense=16.0, mean_
 
     Every best-connected person sits in community 0, so the top of a degree ranking
     is a group of friends of one another: the case where seeding by degree wastes
-    seeds. A stochastic block model (Holland, Laskey & Leinhardt 1983) with mean
-    degree ``mean_degree_dense`` inside community 0, ``mean_degree_sparse`` inside the
-    others and ``between`` to other communities. Node attribute ``"community"`` holds the group.
+    seeds. A stochastic block model [1]_ with mean degree ``mean_degree_dense`` inside
+    community 0, ``mean_degree_sparse`` inside the others and ``between`` to other
+    communities.
+
+    Parameters
+    ----------
+    communities : int, optional
+        Number of communities, at least 2.
+    size : int, optional
+        People per community, at least 2.
+    mean_degree_dense : float, optional
+        Expected contacts inside community 0, between 0 and ``size - 1``
+        (``dense_degree`` before 0.1.1).
+    mean_degree_sparse : float, optional
+        Expected contacts inside each other community, between 0 and ``size - 1``
+        (``sparse_degree`` before 0.1.1).
+    between : float, optional
+        Expected contacts in other communities, for everybody.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+
+    Returns
+    -------
+    networkx.Graph
+        Nodes ``0 .. communities * size - 1``; node attribute ``"community"`` holds the
+        group, ``node // size``.
+
+    References
+    ----------
+    .. [1] P. W. Holland, K. B. Laskey and S. Leinhardt, "Stochastic blockmodels: first
+       steps", Social Networks 5(2), 1983.
 
     Examples
     --------
@@ -88,9 +116,35 @@ def hub_community_network(communities=8, size=125, mean_degree_dense=16.0, mean_
 def seeding_network(kind, n=1000, *, seed=None):
     """One of :data:`SEEDING_NETWORKS` with ``n`` nodes and mean degree about 6.
 
-    ``"communities"`` is :func:`hub_community_network` with 8 communities, the
-    best-connected people all in community 0. The other kinds are lesson 01's
-    (:func:`consumer_network`).
+    ``"communities"`` is :func:`hub_community_network` with 8 communities of
+    ``n // 8`` people (so ``8 * (n // 8)`` nodes), the best-connected people all in
+    community 0. The other kinds are lesson 01's (:func:`consumer_network`).
+
+    Parameters
+    ----------
+    kind : str
+        One of :data:`SEEDING_NETWORKS`.
+    n : int, optional
+        Number of people.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+
+    Returns
+    -------
+    networkx.Graph
+        The network; for ``"communities"`` node attribute ``"community"`` holds the group.
+
+    Raises
+    ------
+    ValueError
+        If ``kind`` is not one of :data:`SEEDING_NETWORKS` (raised by
+        :func:`consumer_network`).
+
+    Examples
+    --------
+    >>> G = seeding_network("communities", 400, seed=1)
+    >>> G.number_of_nodes(), G.nodes[0]["community"], G.nodes[399]["community"]
+    (400, 0, 7)
     """
     if kind == "communities":
         return hub_community_network(8, n // 8, 16.0, 4.0, 0.5, seed=seed)
@@ -145,6 +199,38 @@ def strategy_curves(G, k_max, strategies=seeding.STRATEGIES, model="ic", p=0.1, 
     worlds covered so far, so a whole curve costs one search per seed. Comparing
     strategies on common worlds also removes noise from the differences between them.
 
+    Parameters
+    ----------
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network.
+    k_max : int
+        Largest number of seeds, 1 .. number of nodes.
+    strategies : sequence of str, optional
+        Among :data:`course_lib.seeding.STRATEGIES` (``"random"``, ``"degree"``,
+        ``"kshell"``, ``"pagerank"``, ``"greedy"``).
+    model : {"ic", "lt"}, optional
+        Independent cascade or linear threshold.
+    p : float, optional
+        IC probability per tie; ignored for LT.
+    worlds : int, optional
+        Live-edge worlds every strategy is scored on (``runs`` before 0.1.1).
+    select_worlds : int, optional
+        Live-edge worlds greedy chooses its seeds on (``select_runs`` before 0.1.1).
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per strategy and number of seeds: ``strategy``, ``k`` (1 .. k_max),
+        ``spread`` (mean number of adopters over the worlds), ``stderr``, and
+        ``low``, ``high`` (``spread -/+ 1.96 stderr``).
+
+    Raises
+    ------
+    ValueError
+        If a strategy is not one of :data:`course_lib.seeding.STRATEGIES`.
+
     Examples
     --------
     >>> G = networks.scale_free_network(300, 3, seed=1)
@@ -166,15 +252,40 @@ def adoption_by_degree(G, seeds, models=("ic", "lt"), p=0.1, runs=400, *, seed=N
     """Share of people who end up adopting, by their number of contacts, for each model.
 
     The same ``seeds`` start every cascade; seeds themselves are left out. Degrees are
-    grouped into ``[bins[i], bins[i+1])`` with the last group open-ended.
+    grouped into ``[bins[i], bins[i+1])`` with the last group open-ended; empty groups
+    are left out.
+
+    Parameters
+    ----------
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network.
+    seeds : sequence of nodes
+        The people who start every cascade.
+    models : sequence of {"ic", "lt"}, optional
+        Cascade models, one block of rows each.
+    p : float, optional
+        IC probability per tie; ignored for LT.
+    runs : int, optional
+        Live-edge worlds sampled per model.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+    bins : sequence of int, optional
+        Increasing lower edges of the degree groups.
 
     Returns
     -------
-    DataFrame
+    pandas.DataFrame
         Columns ``model`` ("independent cascade" or "linear threshold"), ``group``
         (label such as "6–9"), ``degree`` (mean degree of the group), ``share``
         (mean chance of adopting), ``people`` (group size), ``spread`` (mean
         number of adopters, seeds included).
+
+    Examples
+    --------
+    >>> G = networks.scale_free_network(200, 3, seed=1)
+    >>> t = adoption_by_degree(G, [0, 1], p=0.1, runs=100, seed=1)
+    >>> t[t.model == "linear threshold"][["group", "people"]].values.tolist()
+    [['3', 87], ['4–5', 53], ['6–9', 32], ['10–19', 21], ['20–39', 5]]
     """
     net = networks.compile_network(G)
     rng = as_rng(seed)
@@ -242,13 +353,47 @@ def guarantee_frame(G, k_max=4, model="ic", p=0.2, worlds=300, *, seed=None):
     All three are scored on the same ``worlds`` live-edge worlds (the ones greedy
     chooses on): ``optimum`` by trying every set of k seeds, ``greedy`` by
     :func:`course_lib.seeding.greedy_selection`, ``degree`` for the k best-connected.
-    ``floor`` is ``(1 - 1/e) * optimum``, the least greedy can reach (Nemhauser,
-    Wolsey & Fisher 1978).
+    ``floor`` is ``(1 - 1/e) * optimum``, the least greedy can reach [1]_.
+
+    Parameters
+    ----------
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network, at most 64 nodes.
+    k_max : int, optional
+        Largest number of seeds, 1 .. min(number of nodes, 6).
+    model : {"ic", "lt"}, optional
+        Independent cascade or linear threshold.
+    p : float, optional
+        IC probability per tie; ignored for LT.
+    worlds : int, optional
+        Live-edge worlds all three are scored on (``runs`` before 0.1.1).
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
 
     Returns
     -------
-    DataFrame with columns ``k, optimum, greedy, degree, floor, ratio``
-    (``ratio = greedy / optimum``).
+    pandas.DataFrame
+        One row per number of seeds: ``k``, ``optimum``, ``greedy``, ``degree`` (mean
+        number of adopters), ``floor`` and ``ratio`` (``greedy / optimum``).
+
+    Raises
+    ------
+    ValueError
+        If the network has more than 64 nodes.
+
+    References
+    ----------
+    .. [1] G. L. Nemhauser, L. A. Wolsey and M. L. Fisher, "An analysis of
+       approximations for maximizing submodular set functions - I", Mathematical
+       Programming 14(1), 1978.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> guarantee_frame(nx.karate_club_graph(), k_max=2, worlds=50, seed=1).round(2)
+       k  optimum  greedy  degree  floor  ratio
+    0  1    10.86   10.86   10.04   6.86    1.0
+    1  2    14.40   14.40   14.40   9.10    1.0
     """
     net = networks.compile_network(G)
     k_max = check_integer(k_max, "k_max", minimum=1, maximum=min(net.n, 6))
@@ -276,8 +421,32 @@ NETWORK_TYPES = ("Poisson", "small world", "scale-free", "communities")
 def consumer_network(kind, n=2000, *, seed=None):
     """One of :data:`NETWORK_TYPES` with ``n`` nodes and mean degree about 6.
 
-    ``"communities"`` is :func:`course_lib.networks.community_network` with groups of
-    100 (at least 2 groups), 5 contacts inside one's group and 1 outside on average.
+    ``"Poisson"`` is :func:`course_lib.networks.poisson_network` (mean degree 6),
+    ``"small world"`` :func:`course_lib.networks.small_world_network` (6 neighbours,
+    rewiring 0.1), ``"scale-free"`` :func:`course_lib.networks.scale_free_network`
+    (3 ties per newcomer). ``"communities"`` is
+    :func:`course_lib.networks.community_network` with ``n // 100`` groups (at least 2)
+    of ``n // groups`` people, 5 contacts inside one's group and 1 outside on average;
+    it has ``n`` rounded down to a multiple of the number of groups.
+
+    Parameters
+    ----------
+    kind : str
+        One of :data:`NETWORK_TYPES`.
+    n : int, optional
+        Number of people, at least 20.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+
+    Returns
+    -------
+    networkx.Graph
+        The network; for ``"communities"`` node attribute ``"community"`` holds the group.
+
+    Raises
+    ------
+    ValueError
+        If ``kind`` is not one of :data:`NETWORK_TYPES` or ``n`` is below 20.
 
     Examples
     --------
@@ -309,7 +478,9 @@ def degree_frame(groups):
 
     Returns
     -------
-    DataFrame with columns ``group``, ``degree``, ``share`` (one row per distinct degree).
+    pandas.DataFrame
+        Columns ``group``, ``degree``, ``share``: one row per distinct positive degree
+        of each group.
 
     Examples
     --------
@@ -330,10 +501,26 @@ def summary_frame(graphs, top=0.01):
     """Per network: nodes, mean and largest degree, and the share of all tie ends held
     by the best-connected ``top`` fraction of people.
 
+    Parameters
+    ----------
+    graphs : dict
+        Name -> networkx graph.
+    top : float, optional
+        Share of people counted as best-connected (at least one person).
+
     Returns
     -------
-    DataFrame with columns ``network``, ``people``, ``mean_degree``, ``max_degree``,
-    ``top_share``.
+    pandas.DataFrame
+        One row per network: ``network``, ``people``, ``mean_degree``, ``max_degree``,
+        ``top_share``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> summary_frame({"star": nx.star_graph(9), "ring": nx.cycle_graph(10)}, top=0.1)
+      network  people  mean_degree  max_degree  top_share
+    0    star      10          1.8           9        0.5
+    1    ring      10          2.0           2        0.1
     """
     rows = []
     for name, G in graphs.items():
@@ -352,10 +539,36 @@ def measure_overlap_frame(G, measures=("kshell", "pagerank", "betweenness"), ref
     correlation with the reference. ``betweenness_sample`` and ``seed`` are passed to
     :func:`course_lib.centrality.centrality_table`.
 
+    Parameters
+    ----------
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network.
+    measures : sequence of str, optional
+        Measures compared with the reference: any of ``"degree"``, ``"kshell"``,
+        ``"pagerank"``, ``"betweenness"``.
+    reference : str, optional
+        The measure the others are compared with.
+    shares : sequence of float, optional
+        Sizes of the top lists as shares of all people (each at least one person).
+    seed : None, int or numpy.random.Generator, optional
+        Chooses the betweenness pivots when betweenness is estimated.
+    betweenness_sample : int, optional
+        Number of pivots for estimated betweenness (default: exact up to 2,000 nodes).
+
     Returns
     -------
-    DataFrame with columns ``ranking``, ``k``, ``top_share``, ``shared``, ``jaccard``,
-    ``precision_at_k``, ``spearman``.
+    pandas.DataFrame
+        One row per measure and list size: ``ranking``, ``k``, ``shared``, ``jaccard``,
+        ``precision_at_k``, ``top_share`` (``k / n``), ``spearman``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> t = measure_overlap_frame(nx.karate_club_graph(), ("pagerank",), shares=[0.1, 0.5])
+    >>> t[["ranking", "k", "shared", "precision_at_k"]].round(3)
+        ranking   k  shared  precision_at_k
+    0  pagerank   3       3           1.000
+    1  pagerank  17      16           0.941
     """
     table = centrality.centrality_table(G, (reference,) + tuple(measures), betweenness_sample, seed=seed)
     n = len(table)
@@ -374,11 +587,28 @@ def ranking_agreement_frame(graphs, top=0.1, *, seed=None):
     rank correlation over everyone, and overlap of the top ``top`` share), and how
     coarse the k-shell is (number of shells, share of people in the deepest one).
 
+    Parameters
+    ----------
+    graphs : dict
+        Name -> networkx graph.
+    top : float, optional
+        Size of the top lists, as a share of all people (at least one person).
+    seed : None, int or numpy.random.Generator, optional
+        Chooses the betweenness pivots on networks of more than 2,000 nodes.
+
     Returns
     -------
-    DataFrame with one row per network: ``network``, ``pagerank_spearman``,
-    ``pagerank_top``, ``betweenness_spearman``, ``betweenness_top``, ``kshell_levels``,
-    ``deepest_shell_share``.
+    pandas.DataFrame
+        One row per network: ``network``, ``pagerank_spearman``, ``pagerank_top``,
+        ``betweenness_spearman``, ``betweenness_top`` (share of the top list by degree
+        also in the other top list), ``kshell_levels``, ``deepest_shell_share``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> row = ranking_agreement_frame({"karate": nx.karate_club_graph()}).iloc[0]
+    >>> round(float(row.pagerank_spearman), 3), float(row.pagerank_top), int(row.kshell_levels)
+    (0.942, 1.0, 4)
     """
     rows = []
     for name, G in graphs.items():
@@ -404,11 +634,34 @@ def advocacy_overlap_frame(G, correlations=None, top=0.1, repeats=10, *, seed=No
     Uses :func:`course_lib.centrality.activity_ranking` ``repeats`` times per
     correlation (different noise each time).
 
+    Parameters
+    ----------
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network.
+    correlations : sequence of float, optional
+        Correlations between advocacy and degree, in [-1, 1] (default 0 to 1 in steps
+        of 0.05).
+    top : float, optional
+        Size of the top lists, as a share of all people (at least one person).
+    repeats : int, optional
+        Advocacy rankings drawn per correlation.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+
     Returns
     -------
-    DataFrame with columns ``correlation``, ``overlap`` (mean share of the top list
-    found in the other), ``low`` and ``high`` (smallest and largest over repeats),
-    ``chance`` (the overlap of unrelated rankings, ``top``).
+    pandas.DataFrame
+        One row per correlation: ``correlation``, ``overlap`` (mean share of the top
+        list found in the other), ``low`` and ``high`` (smallest and largest over
+        repeats), ``chance`` (the overlap of unrelated rankings, about ``top``).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> advocacy_overlap_frame(nx.karate_club_graph(), [0.0, 1.0], repeats=3, seed=1).round(2)
+       correlation  overlap  low  high  chance
+    0          0.0     0.11  0.0  0.33    0.09
+    1          1.0     1.00  1.0  1.00    0.09
     """
     rng = as_rng(seed)
     if correlations is None:
@@ -434,12 +687,33 @@ def connected_frame(G, sizes, runs=500, *, seed=None):
     (:func:`course_lib.sampling.expected_internal_edges`); ``ties_needed`` is
     ``size - 1``, the fewest ties that can connect ``size`` people.
 
+    Parameters
+    ----------
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network.
+    sizes : iterable of int
+        Sample sizes, each from 1 to the number of nodes.
+    runs : int, optional
+        Samples drawn per size, for the ties and again for the probability.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+
     Returns
     -------
-    DataFrame with columns ``size``, ``ties_inside`` (mean over ``runs`` samples),
-    ``ties_theory``, ``ties_needed``, ``probability`` (share of connected samples,
-    from :func:`course_lib.sampling.probability_connected`), ``low``, ``high`` (its
-    95% interval).
+    pandas.DataFrame
+        One row per size: ``size``, ``ties_inside`` (mean over ``runs`` samples),
+        ``ties_theory``, ``ties_needed``, ``probability`` (share of connected samples,
+        from :func:`course_lib.sampling.probability_connected`), ``low``, ``high`` (its
+        95% interval).
+
+    Examples
+    --------
+    >>> G = networks.poisson_network(500, 6.0, seed=1)
+    >>> t = connected_frame(G, [5, 50], runs=100, seed=1)
+    >>> t[["size", "ties_inside", "ties_theory", "ties_needed", "probability"]].round(2)
+       size  ties_inside  ties_theory  ties_needed  probability
+    0     5         0.16         0.12            4          0.0
+    1    50        14.93        14.68           49          0.0
     """
     rng = as_rng(seed)
     net = networks.compile_network(G)
@@ -471,6 +745,21 @@ def log10_connected_bound(n, mean_degree, size):
     trees on ``size`` people (Cayley's formula) and each is present with probability
     ``p**(size - 1)``, so ``P(connected) <= size**(size - 2) * p**(size - 1)``.
 
+    Parameters
+    ----------
+    n : int
+        Number of people in the network, at least 2.
+    mean_degree : float
+        Mean number of contacts, between 0 and ``n - 1``.
+    size : int
+        Sample size, from 2 to ``n``.
+
+    Returns
+    -------
+    float
+        The log10 of the bound, at most 0 (a bound above 1 says nothing); ``-inf``
+        when ``mean_degree`` is 0.
+
     Examples
     --------
     >>> round(log10_connected_bound(20_000_000, 100, 208))
@@ -490,11 +779,32 @@ def sample_degree_frame(G, size, samples=50, *, seed=None):
     """Degrees of people in snowball samples and in uniform samples of ``size``, and
     the degree bias of each sample (:func:`course_lib.sampling.degree_bias`).
 
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network.
+    size : int
+        People per sample (a snowball needs a component at least this large).
+    samples : int, optional
+        Samples drawn with each method.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+
     Returns
     -------
-    (degrees, bias) : two DataFrames. ``degrees`` has columns ``method`` and
-    ``degree`` (every sampled person of every sample); ``bias`` has ``method``,
-    ``sample`` and ``bias``.
+    degrees : pandas.DataFrame
+        Columns ``method`` (``"snowball"`` or ``"uniform"``) and ``degree``: every
+        sampled person of every sample.
+    bias : pandas.DataFrame
+        Columns ``method``, ``sample`` (0 .. samples - 1) and ``bias`` (mean degree in
+        the sample divided by the network's).
+
+    Examples
+    --------
+    >>> G = networks.scale_free_network(200, 3, seed=1)
+    >>> degrees, bias = sample_degree_frame(G, 20, samples=3, seed=1)
+    >>> degrees.shape, bias.shape
+    ((120, 2), (6, 3))
     """
     rng = as_rng(seed)
     deg_rows, bias_rows = [], []
@@ -508,7 +818,29 @@ def sample_degree_frame(G, size, samples=50, *, seed=None):
 
 def friendship_paradox_ratio(G):
     """``E[k²] / E[k]²``: how many times the average contact's degree exceeds the average
-    person's degree (Feld 1991). A sample that arrives at people along ties is biased
-    towards this ratio."""
+    person's degree, the friendship paradox [1]_. A sample that arrives at people along
+    ties is biased towards this ratio.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network (with at least one tie).
+
+    Returns
+    -------
+    float
+        The ratio, 1 when everybody has the same degree.
+
+    References
+    ----------
+    .. [1] S. L. Feld, "Why your friends have more friends than you do", American
+       Journal of Sociology 96(6), 1991.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> friendship_paradox_ratio(nx.cycle_graph(5)), round(friendship_paradox_ratio(nx.star_graph(4)), 3)
+    (1.0, 1.562)
+    """
     degrees = np.fromiter((d for _, d in G.degree()), dtype=float, count=G.number_of_nodes())
     return float((degrees**2).mean() / degrees.mean() ** 2)

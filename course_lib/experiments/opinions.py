@@ -87,8 +87,20 @@ def _names(G):
 
 
 def people_frame(G, **columns):
-    """One row per person of ``G``: ``person`` (the ``name`` attribute), ``contacts``
-    (degree), ``rating`` (initial opinion), plus any extra per-person ``columns``.
+    """One row per person of ``G``, with any extra per-person columns.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network; nodes may have ``name`` and ``rating`` attributes.
+    **columns : array_like
+        Extra columns, each with one value per person in node order.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``person`` (the ``name`` attribute, else the node), ``contacts``
+        (degree), ``rating`` (initial opinion, NaN if missing), then ``columns``.
 
     Examples
     --------
@@ -107,7 +119,31 @@ def people_frame(G, **columns):
 
 
 def trajectory_table(result, names):
-    """``result.to_frame()`` of an opinion model with a ``person`` column from ``names``."""
+    """``result.to_frame()`` of an opinion model with a ``person`` column from ``names``.
+
+    Parameters
+    ----------
+    result : OpinionTrajectory
+        A run, such as :func:`course_lib.opinions.friedkin_johnsen`'s.
+    names : sequence of str
+        Name of each agent, by index.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``step``, ``agent``, ``opinion`` and ``person``, one row per agent and step.
+
+    Examples
+    --------
+    >>> G = example_network()
+    >>> W = opinions.influence_weights(G, self_weight=0.2)
+    >>> run = opinions.friedkin_johnsen(W, [G.nodes[i]["rating"] for i in G], 0.8, steps=5)
+    >>> trajectory_table(run, [G.nodes[i]["name"] for i in G]).head(3)
+       step  agent  opinion person
+    0     0      0     0.20    Ana
+    1     0      1     0.30    Ben
+    2     0      2     0.35  Chloé
+    """
     frame = result.to_frame()
     frame["person"] = np.asarray(names, dtype=object)[frame["agent"].to_numpy()]
     return frame
@@ -125,6 +161,23 @@ def empowerment_frame(W, x0, susceptibility, agent, *, new_susceptibility=None, 
     Empowerment both ways: the person's susceptibility becomes ``new_susceptibility``
     (:func:`course_lib.opinions.lower_susceptibility`) and everybody who listens to them
     weighs them ``voice`` times more (:func:`course_lib.opinions.amplify_voice`).
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Row-stochastic influence matrix (``W[i, j]`` = weight ``i`` gives ``j``).
+    x0 : array_like, shape (n,)
+        Initial opinions.
+    susceptibility : float or array_like, shape (n,)
+        Susceptibility to influence in [0, 1], one for everyone or one per person.
+    agent : int
+        Index of the empowered person.
+    new_susceptibility : float, optional
+        Their susceptibility after empowerment, in [0, 1]; None keeps it.
+    voice : float, optional
+        Factor by which others' weight on them grows (positive; 1 keeps it).
+    names : sequence of str, optional
+        Name of each person (default: ``"0"``, ``"1"``, ...).
 
     Returns
     -------
@@ -193,10 +246,34 @@ def centrality_sweep_frame(W, susceptibility, agent, values, voices=(1.0,)):
     """Closed-form influence centrality of ``agent`` as their own susceptibility runs
     through ``values``, for each voice factor.
 
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Row-stochastic influence matrix (``W[i, j]`` = weight ``i`` gives ``j``).
+    susceptibility : float or array_like, shape (n,)
+        Susceptibility to influence in [0, 1], one for everyone or one per person.
+    agent : int
+        Index of the person.
+    values : iterable of float
+        Their susceptibilities, in [0, 1].
+    voices : iterable of float, optional
+        Factors by which others' weight on them grows (1 = unchanged).
+
     Returns
     -------
-    DataFrame
-        Columns ``susceptibility``, ``voice``, ``centrality``.
+    pandas.DataFrame
+        Columns ``susceptibility``, ``voice``, ``centrality``, one row per voice and value.
+
+    Examples
+    --------
+    >>> G = example_network()
+    >>> W = opinions.influence_weights(G, self_weight=0.2)
+    >>> centrality_sweep_frame(W, 0.8, 10, [0.2, 0.8], voices=[1.0, 2.0]).round(3)
+       susceptibility  voice  centrality
+    0             0.2    1.0       0.168
+    1             0.8    1.0       0.066
+    2             0.2    2.0       0.202
+    3             0.8    2.0       0.090
     """
     return _centrality_sweep(W, susceptibility, agent, values, voices,
                              lambda Wv, lam: opinions.influence_centrality(Wv, lam)[agent])
@@ -210,10 +287,34 @@ def simulated_centrality_frame(W, susceptibility, agent, values, voices=(1.0,), 
     agent's share in everybody's opinion, which the closed form calls influence
     centrality.
 
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Row-stochastic influence matrix (``W[i, j]`` = weight ``i`` gives ``j``).
+    susceptibility : float or array_like, shape (n,)
+        Susceptibility to influence in [0, 1], one for everyone or one per person.
+    agent : int
+        Index of the person.
+    values : iterable of float
+        Their susceptibilities, in [0, 1].
+    voices : iterable of float, optional
+        Factors by which others' weight on them grows (1 = unchanged).
+    steps : int, optional
+        Updates per run.
+
     Returns
     -------
-    DataFrame
-        Columns ``susceptibility``, ``voice``, ``centrality``.
+    pandas.DataFrame
+        Columns ``susceptibility``, ``voice``, ``centrality``, one row per voice and value.
+
+    Examples
+    --------
+    >>> G = example_network()
+    >>> W = opinions.influence_weights(G, self_weight=0.2)
+    >>> simulated_centrality_frame(W, 0.8, 10, [0.2, 0.8]).round(3)   # as the closed form
+       susceptibility  voice  centrality
+    0             0.2    1.0       0.168
+    1             0.8    1.0       0.066
     """
     unit = np.zeros(np.shape(W)[0])
     unit[agent] = 1.0
@@ -245,6 +346,15 @@ def qvoter_theory_frame(qs, ps, variants=voter.VARIANTS):
     with fraction up at least 1/2 (the picture is symmetric), from
     :func:`course_lib.voter.qvoter_mean_field`. The critical point and the spinodals of
     each (q, variant) are added to ``ps`` so lines reach them.
+
+    Parameters
+    ----------
+    qs : iterable of int
+        Panel sizes, at least 1.
+    ps : iterable of float
+        Nonconformity probabilities, in [0, 1].
+    variants : sequence of {"independence", "anticonformity"}, optional
+        The kinds of nonconformity.
 
     Returns
     -------
@@ -279,10 +389,37 @@ def qvoter_simulation_frame(n, qs, ps, variants=voter.VARIANTS, *, initial_up=1.
     p), all drawing from one generator made from ``seed``, in that order. The value is
     the mean of ``|2c - 1|`` over the sweeps after ``burn_in``.
 
+    Parameters
+    ----------
+    n : int
+        Number of agents, at least 2.
+    qs : iterable of int
+        Panel sizes, from 1 to ``n - 1``.
+    ps : iterable of float
+        Nonconformity probabilities, in [0, 1].
+    variants : sequence of {"independence", "anticonformity"}, optional
+        The kinds of nonconformity.
+    initial_up : float, optional
+        Fraction of agents up at the start, in [0, 1].
+    sweeps : int, optional
+        Sweeps per run (a sweep is ``n`` updates).
+    burn_in : int, optional
+        Sweeps left out of the average, below ``sweeps``.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+
     Returns
     -------
-    DataFrame
+    pandas.DataFrame
         Columns ``variant``, ``q``, ``p``, ``start`` (``initial_up``), ``magnetization``.
+
+    Examples
+    --------
+    >>> qvoter_simulation_frame(500, [4], [0.1, 0.5], ["anticonformity"], sweeps=100,
+    ...                         burn_in=50, seed=1).round(2)
+              variant  q    p  start  magnetization
+    0  anticonformity  4  0.1    1.0           0.80
+    1  anticonformity  4  0.5    1.0           0.03
     """
     rng = as_rng(seed)
     rows = []
@@ -301,10 +438,35 @@ def hysteresis_frame(n, q, ps, variant="independence", *, sweeps=1000, burn_in=5
     split (``"evenly split start"``), as :func:`qvoter_simulation_frame` with
     ``initial_up`` 1 and 1/2.
 
+    Parameters
+    ----------
+    n : int
+        Number of agents, at least 2.
+    q : int
+        Panel size, at least 1.
+    ps : iterable of float
+        Nonconformity probabilities, in [0, 1].
+    variant : {"independence", "anticonformity"}, optional
+        The kind of nonconformity.
+    sweeps : int, optional
+        Sweeps per run (a sweep is ``n`` updates).
+    burn_in : int, optional
+        Sweeps left out of the average, below ``sweeps``.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+
     Returns
     -------
-    DataFrame
-        Columns ``variant``, ``q``, ``p``, ``start`` (label), ``magnetization``.
+    pandas.DataFrame
+        Columns ``variant``, ``q``, ``p``, ``start`` (label), ``magnetization``: the
+        ordered start's rows first.
+
+    Examples
+    --------
+    >>> hysteresis_frame(500, 8, [0.05], sweeps=200, burn_in=100, seed=1).round(2)   # two stable states
+            variant  q     p               start  magnetization
+    0  independence  8  0.05       ordered start           0.94
+    1  independence  8  0.05  evenly split start           0.13
     """
     rng = as_rng(seed)
     parts = []
@@ -344,19 +506,30 @@ def mean_field_settles(q, p, variant, *, kind="field", strength=0.0, start=0.5):
 
     Parameters
     ----------
-    q, p, variant
-        As for :func:`course_lib.voter.qvoter_mean_field`.
-    kind : {"field", "zealots"}
+    q : int
+        Panel size, at least 1.
+    p : float
+        Probability of nonconformity, in [0, 1].
+    variant : {"independence", "anticonformity"}
+        The kind of nonconformity.
+    kind : {"field", "zealots"}, optional
         The campaign: a broadcast heard with probability ``strength`` per update, or a
         fraction ``strength`` of agents who are always up.
-    strength : float in [0, 1]
-    start : float in [0, 1]
-        Share of ordinary consumers up at the start.
+    strength : float, optional
+        Campaign strength, in [0, 1] (below 1 for zealots).
+    start : float, optional
+        Share of ordinary consumers up at the start, in [0, 1].
 
     Returns
     -------
     float
         Share of *ordinary* consumers (zealots excluded) up where the flow stops.
+
+    Raises
+    ------
+    ValueError
+        If ``kind`` is not ``"field"`` or ``"zealots"``, or ``strength`` is not in
+        [0, 1] (below 1 for zealots).
 
     Examples
     --------
@@ -392,10 +565,39 @@ def mean_field_path(q, p, variant, *, kind="field", strength=0.0, start=0.5, swe
     Integrates ``dc/dt`` (time in sweeps) with fourth-order Runge–Kutta steps of a
     quarter sweep, the drift interpolated on a fine grid.
 
+    Parameters
+    ----------
+    q : int
+        Panel size, at least 1.
+    p : float
+        Probability of nonconformity, in [0, 1].
+    variant : {"independence", "anticonformity"}
+        The kind of nonconformity.
+    kind : {"field", "zealots"}, optional
+        The campaign: a broadcast heard with probability ``strength`` per update, or a
+        fraction ``strength`` of agents who are always up.
+    strength : float, optional
+        Campaign strength, in [0, 1] (below 1 for zealots).
+    start : float, optional
+        Share of ordinary consumers up at the start, in [0, 1].
+    sweeps : int, optional
+        Number of sweeps.
+
     Returns
     -------
     numpy.ndarray
         ``sweeps + 1`` shares of ordinary consumers up (zealots excluded).
+
+    Raises
+    ------
+    ValueError
+        If ``kind`` is not ``"field"`` or ``"zealots"``, or ``strength`` is not in
+        [0, 1] (below 1 for zealots).
+
+    Examples
+    --------
+    >>> mean_field_path(4, 0.7, "anticonformity", strength=0.2, sweeps=3).round(3)
+    array([0.5  , 0.468, 0.448, 0.436])
     """
     field, zealots = _campaign_inputs(kind, strength)
     c_grid, F = _drift_grid(q, p, variant, field, zealots)
@@ -428,20 +630,37 @@ def campaign_frame(q, ps, variant, kinds, strengths, start=0.5):
 
     Parameters
     ----------
-    q, variant
-        As for :func:`course_lib.voter.qvoter_mean_field`.
+    q : int
+        Panel size, at least 1.
     ps : iterable of float
-        Nonconformity values.
-    kinds : "field", "zealots" or a list of them
+        Nonconformity probabilities, in [0, 1].
+    variant : {"independence", "anticonformity"}
+        The kind of nonconformity.
+    kinds : {"field", "zealots"} or list of them
+        The campaigns (see :func:`mean_field_settles`).
     strengths : iterable of float
-    start : float
-        Share of ordinary consumers up at the start.
+        Campaign strengths, in [0, 1] (below 1 for zealots).
+    start : float, optional
+        Share of ordinary consumers up at the start, in [0, 1].
 
     Returns
     -------
-    DataFrame
+    pandas.DataFrame
         Columns ``kind``, ``variant``, ``q``, ``p``, ``strength``, ``share``
         (:func:`mean_field_settles` from ``start``).
+
+    Raises
+    ------
+    ValueError
+        If a kind is not ``"field"`` or ``"zealots"``, or a strength is not in
+        [0, 1] (below 1 for zealots).
+
+    Examples
+    --------
+    >>> campaign_frame(4, [0.7], "anticonformity", "field", [0.0, 0.2]).round(3)
+        kind         variant  q    p  strength  share
+    0  field  anticonformity  4  0.7       0.0  0.500
+    1  field  anticonformity  4  0.7       0.2  0.417
     """
     rows = [
         (kind, variant, int(q), float(p), float(s),
@@ -467,10 +686,47 @@ def campaign_simulation_frame(n, q, ps, variant, kinds, strengths, *, start=0.5,
     from ``seed``; zealots are ``round(strength * n)`` agents. The share is averaged
     over the sweeps after ``burn_in`` and excludes the zealots.
 
+    Parameters
+    ----------
+    n : int
+        Number of agents (zealots included), at least 2.
+    q : int
+        Panel size, at least 1.
+    ps : iterable of float
+        Nonconformity probabilities, in [0, 1].
+    variant : {"independence", "anticonformity"}
+        The kind of nonconformity.
+    kinds : {"field", "zealots"} or list of them
+        The campaigns (see :func:`mean_field_settles`).
+    strengths : iterable of float
+        Campaign strengths, in [0, 1] (below 1 for zealots).
+    start : float, optional
+        Share of ordinary consumers up at the start, in [0, 1].
+    sweeps : int, optional
+        Sweeps per run (a sweep is ``n`` updates).
+    burn_in : int, optional
+        Sweeps left out of the average, below ``sweeps``.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+
     Returns
     -------
-    DataFrame
+    pandas.DataFrame
         Columns ``kind``, ``variant``, ``q``, ``p``, ``strength``, ``share``.
+
+    Raises
+    ------
+    ValueError
+        If a kind is not ``"field"`` or ``"zealots"``, or a strength is not in
+        [0, 1] (below 1 for zealots).
+
+    Examples
+    --------
+    >>> campaign_simulation_frame(500, 4, [0.7], "anticonformity", "field", [0.0, 0.2],
+    ...                           sweeps=100, burn_in=50, seed=1).round(3)   # it backfires
+        kind         variant  q    p  strength  share
+    0  field  anticonformity  4  0.7       0.0  0.499
+    1  field  anticonformity  4  0.7       0.2  0.413
     """
     rng = as_rng(seed)
     rows = []
@@ -485,9 +741,23 @@ def campaign_simulation_frame(n, q, ps, variant, kinds, strengths, *, start=0.5,
 def campaign_verdict(without, with_campaign, tolerance=0.01, modest=0.05):
     """A few words for what a campaign did to the long-run share up.
 
-    ``"backfires"`` (lowers it by more than ``tolerance``), ``"fizzles"`` (changes it by
-    at most ``tolerance``), ``"flips the market"`` (from a minority to a majority),
-    ``"barely helps"`` (raises it by less than ``modest``) or ``"works"``.
+    Parameters
+    ----------
+    without : float
+        Long-run share up without the campaign.
+    with_campaign : float
+        Long-run share up with it.
+    tolerance : float, optional
+        Largest change that counts as no change.
+    modest : float, optional
+        Smallest rise that counts as working.
+
+    Returns
+    -------
+    str
+        ``"backfires"`` (lowers it by more than ``tolerance``), ``"fizzles"`` (changes
+        it by at most ``tolerance``), ``"flips the market"`` (from a minority to a
+        majority), ``"barely helps"`` (raises it by less than ``modest``) or ``"works"``.
 
     Examples
     --------
@@ -511,16 +781,60 @@ def campaign_verdict(without, with_campaign, tolerance=0.01, modest=0.05):
 # =========================================================================== lesson 06
 def expressed_private_frame(result, names):
     """Tidy table of an :class:`~course_lib.opinions.ExpressedPrivateResult` with
-    ``person`` names: ``step``, ``agent``, ``kind`` (``"private"``/``"expressed"``),
-    ``opinion``, ``person``."""
+    ``person`` names.
+
+    Parameters
+    ----------
+    result : ExpressedPrivateResult
+        A run of :func:`course_lib.opinions.expressed_private`.
+    names : sequence of str
+        Name of each agent, by index.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``step``, ``agent``, ``kind`` (``"private"``/``"expressed"``),
+        ``opinion``, ``person``: one row per agent, step and kind.
+
+    Examples
+    --------
+    >>> G = example_network()
+    >>> W = opinions.influence_weights(G, self_weight=0.2)
+    >>> run = opinions.expressed_private(W, [G.nodes[i]["rating"] for i in G], 0.7, 0.3, 20)
+    >>> frame = expressed_private_frame(run, [G.nodes[i]["name"] for i in G])
+    >>> frame.shape, frame.person[10]
+    ((504, 5), 'Kira')
+    """
     frame = result.to_frame()
     frame["person"] = np.asarray(names, dtype=object)[frame["agent"].to_numpy()]
     return frame
 
 
 def spread_frame(result):
-    """Spread (largest minus smallest) of private and of expressed opinions at every
-    step: columns ``step``, ``kind``, ``spread``."""
+    """Spread (largest minus smallest) of private and of expressed opinions at every step.
+
+    Parameters
+    ----------
+    result : ExpressedPrivateResult
+        A run of :func:`course_lib.opinions.expressed_private`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``step``, ``kind`` (``"private"`` rows, then ``"expressed"``), ``spread``.
+
+    Examples
+    --------
+    >>> G = example_network()
+    >>> W = opinions.influence_weights(G, self_weight=0.2)
+    >>> run = opinions.expressed_private(W, [G.nodes[i]["rating"] for i in G], 0.7, 0.3, 20)
+    >>> spread_frame(run).round(3).iloc[[0, 20, 21, 41]]
+        step       kind  spread
+    0      0    private   0.700
+    20    20    private   0.324
+    21     0  expressed   0.700
+    41    20  expressed   0.193
+    """
     steps = np.arange(result.steps + 1)
     return pd.concat([
         pd.DataFrame({"step": steps, "kind": "private", "spread": result.private_spread}),
@@ -544,11 +858,39 @@ def resilience_frame(W, x0, susceptibility, resiliences, agent, *, pressure="loc
     opinions, and how much ``agent`` privately thinks above what they say (``gap`` =
     private minus expressed), from :func:`course_lib.opinions.expressed_private_equilibrium`.
 
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Row-stochastic influence matrix (``W[i, j]`` = weight ``i`` gives ``j``).
+    x0 : array_like, shape (n,)
+        Initial opinions.
+    susceptibility : float or array_like, shape (n,)
+        Susceptibility to influence in [0, 1], one for everyone or one per person.
+    resiliences : iterable of float
+        Everybody's resilience, in [0, 1] (1 = says what they think).
+    agent : int
+        Index of the person whose gap is measured.
+    pressure : {"local", "global"}, optional
+        Which public opinion people conform to.
+
     Returns
     -------
-    DataFrame
+    pandas.DataFrame
         Columns ``resilience``, ``measure`` (``"private spread"``, ``"expressed
         spread"``, ``"gap"``), ``value``, ``source`` (``"theory"``).
+
+    Examples
+    --------
+    >>> G = example_network()
+    >>> W = opinions.influence_weights(G, self_weight=0.2)
+    >>> resilience_frame(W, [G.nodes[i]["rating"] for i in G], 0.7, [0.3, 1.0], 10).round(3)
+       resilience           measure  value  source
+    0         0.3    private spread  0.322  theory
+    1         0.3  expressed spread  0.191  theory
+    2         0.3               gap  0.102  theory
+    3         1.0    private spread  0.339  theory
+    4         1.0  expressed spread  0.339  theory
+    5         1.0               gap  0.000  theory
     """
     rows = []
     for phi in resiliences:
@@ -559,8 +901,41 @@ def resilience_frame(W, x0, susceptibility, resiliences, agent, *, pressure="loc
 
 def simulated_resilience_frame(W, x0, susceptibility, resiliences, agent, *, pressure="local", steps=300):
     """As :func:`resilience_frame`, measured after running
-    :func:`course_lib.opinions.expressed_private` for ``steps`` updates
-    (``source`` = ``"simulation"``)."""
+    :func:`course_lib.opinions.expressed_private` for ``steps`` updates.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Row-stochastic influence matrix (``W[i, j]`` = weight ``i`` gives ``j``).
+    x0 : array_like, shape (n,)
+        Initial opinions.
+    susceptibility : float or array_like, shape (n,)
+        Susceptibility to influence in [0, 1], one for everyone or one per person.
+    resiliences : iterable of float
+        Everybody's resilience, in [0, 1] (1 = says what they think).
+    agent : int
+        Index of the person whose gap is measured.
+    pressure : {"local", "global"}, optional
+        Which public opinion people conform to.
+    steps : int, optional
+        Updates per run.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``resilience``, ``measure``, ``value``, ``source`` (``"simulation"``).
+
+    Examples
+    --------
+    >>> G = example_network()
+    >>> W = opinions.influence_weights(G, self_weight=0.2)
+    >>> t = simulated_resilience_frame(W, [G.nodes[i]["rating"] for i in G], 0.7, [0.3], 10)
+    >>> t.round(3)   # as resilience_frame's theory
+       resilience           measure  value      source
+    0         0.3    private spread  0.322  simulation
+    1         0.3  expressed spread  0.191  simulation
+    2         0.3               gap  0.102  simulation
+    """
     rows = []
     for phi in resiliences:
         run = opinions.expressed_private(W, x0, susceptibility, float(phi), steps, pressure=pressure)

@@ -32,6 +32,21 @@ def granovetter_explorer(mean=25.0, sd=10.0, n=100):
     """Granovetter's crowd with normally distributed thresholds: move the mean and the
     spread and watch where the response curve first meets the diagonal.
 
+    Parameters
+    ----------
+    mean : float, optional
+        Starting mean threshold, in people (the slider runs from 0 to 60).
+    sd : float, optional
+        Starting standard deviation of the thresholds, in people (1 to 30).
+    n : int, optional
+        Crowd size (fixed).
+
+    Returns
+    -------
+    Explorer
+        Sliders ``mean`` and ``sd`` over
+        :func:`course_lib.viz.cascades.granovetter_response_chart`.
+
     Examples
     --------
     >>> ex = granovetter_explorer(mean=25, sd=10)
@@ -85,6 +100,31 @@ def cascade_explorer(mean_degree=3.0, phi=0.18, n=2000, runs=100, *, seed=None, 
     Results are cached on (mean degree rounded to 0.01, phi rounded to 0.001); the same
     ``seed`` is used at every setting so a setting always shows the same runs (default:
     fresh entropy, drawn once; the lesson passes ``seed=1``).
+
+    Parameters
+    ----------
+    mean_degree : float, optional
+        Starting mean degree (``z`` before 0.1.1); the slider runs from 0.5 to
+        ``mean_degree_max``.
+    phi : float, optional
+        Starting threshold, within ``phi_range``.
+    n : int, optional
+        Network size.
+    runs : int, optional
+        Random seeds (cascades) per setting.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same runs.
+    phi_range : tuple of float, optional
+        ``(low, high)`` of the threshold slider and of the window map.
+    mean_degree_max : float, optional
+        Top of the mean-degree slider and of the map (``z_max`` before 0.1.1).
+
+    Returns
+    -------
+    Explorer
+        Sliders ``mean_degree`` and ``phi`` over a histogram of final cascade sizes
+        (:func:`course_lib.viz.cascades.cascade_size_histogram`) and a map of the
+        window (:func:`course_lib.viz.cascades.window_map_chart`).
 
     Examples
     --------

@@ -70,8 +70,35 @@ def seeding_explorer(p=0.05, k=10, model="ic", network="scale-free", n=1000, k_m
     seeds with 95% bands over ``worlds`` fresh live-edge worlds; greedy chooses on
     ``select_worlds`` others (:func:`course_lib.experiments.influence.strategy_curves`).
     ``seed`` (default: fresh entropy) fixes the network and the worlds; the lesson passes
-    ``seed=3``. Cached per (network, model, p
-    rounded to 0.005); the budget slider only redraws.
+    ``seed=3``. Cached per (network, model, p rounded to 0.001); the budget slider
+    only redraws.
+
+    Parameters
+    ----------
+    p : float, optional
+        Starting word-of-mouth probability (the slider runs from 0.01 to 0.15).
+    k : int, optional
+        Starting budget, 1 .. ``k_max``.
+    model : {"ic", "lt"}, optional
+        Starting model: independent cascade or linear threshold.
+    network : str, optional
+        Starting network type, one of :data:`SEEDING_NETWORKS`.
+    n : int, optional
+        People per network.
+    k_max : int, optional
+        Largest number of seeds on the curves, at least 2.
+    worlds : int, optional
+        Live-edge worlds the curves are scored on (``runs`` before 0.1.1).
+    select_worlds : int, optional
+        Live-edge worlds greedy chooses on (``select_runs`` before 0.1.1).
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same networks and worlds.
+
+    Returns
+    -------
+    Explorer
+        Controls ``p``, ``k``, ``model`` and ``network`` over
+        :func:`course_lib.viz.influence.strategy_spread_chart`.
 
     Examples
     --------
@@ -133,6 +160,22 @@ def networks_explorer(network="scale-free", n=2000, *, seed=None):
 
     Cached per (type, size). ``seed`` (default: fresh entropy) fixes the networks; the
     lesson passes ``seed=1``.
+
+    Parameters
+    ----------
+    network : str, optional
+        Starting network type, one of :data:`NETWORK_TYPES`.
+    n : int, optional
+        Starting number of people (the slider runs from 200 to 3,000 in steps of 200).
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same networks.
+
+    Returns
+    -------
+    Explorer
+        Controls ``network`` and ``n`` over
+        :func:`course_lib.viz.influence.degree_distribution_chart` and
+        :func:`course_lib.viz.influence.overlap_chart`.
 
     Examples
     --------

@@ -62,6 +62,29 @@ def empowerment_explorer(G=None, agent=10, susceptibility=0.8, self_weight=0.2, 
     (everyone else keeps ``susceptibility``). Right: influence centrality, with the
     values before empowerment as ticks. Closed form, so every move is instant.
 
+    Parameters
+    ----------
+    G : networkx.Graph, optional
+        The network (default :func:`course_lib.experiments.opinions.example_network`);
+        node attributes ``name`` and ``rating`` (default 0.5) are used.
+    agent : int, optional
+        Index of the empowered person.
+    susceptibility : float, optional
+        Everybody else's susceptibility, in [0, 1].
+    self_weight : float, optional
+        Weight each person gives their own opinion
+        (:func:`course_lib.opinions.influence_weights`).
+    own : float, optional
+        Starting susceptibility of the empowered person, in [0, 1].
+    voice : float, optional
+        Starting factor by which others listen to them more (0.25 to 4).
+
+    Returns
+    -------
+    Explorer
+        Sliders ``own`` and ``voice`` over
+        :func:`course_lib.viz.opinions.empowerment_chart`.
+
     Examples
     --------
     >>> ex = empowerment_explorer()
@@ -134,6 +157,33 @@ def campaign_explorer(p=0.6, q=4, variant="anticonformity", strength=0.1, kind="
     0.01); the same ``seed`` is used at every setting (default: fresh entropy, drawn
     once; the lesson passes ``seed=5``).
 
+    Parameters
+    ----------
+    p : float, optional
+        Starting nonconformity, in [0, 1].
+    q : int, optional
+        Starting panel size, 1 to 8.
+    variant : {"independence", "anticonformity"}, optional
+        Starting kind of nonconformity.
+    strength : float, optional
+        Starting campaign strength, 0 to 0.3.
+    kind : {"field", "zealots"}, optional
+        Starting kind of campaign: a broadcast or brand ambassadors.
+    n : int, optional
+        Number of agents in the simulation (complete graph).
+    start : float, optional
+        Share of ordinary consumers up at the start (the challenger's market share).
+    sweeps : int, optional
+        Length of the runs, in sweeps.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same runs.
+
+    Returns
+    -------
+    Explorer
+        Controls ``p``, ``q``, ``variant``, ``kind`` and ``strength`` over
+        :func:`course_lib.viz.opinions.campaign_trajectory_chart`.
+
     Examples
     --------
     >>> ex = campaign_explorer(seed=5)
@@ -192,6 +242,31 @@ def expressed_private_explorer(G=None, agent=10, resilience=0.3, stubbornness=0.
 
     Left: private and expressed opinions over ``steps`` updates (``agent`` in colour).
     Right: the spread of each over time. Closed-form equilibria in the title.
+
+    Parameters
+    ----------
+    G : networkx.Graph, optional
+        The network (default :func:`course_lib.experiments.opinions.example_network`);
+        node attributes ``name`` and ``rating`` (default 0.5) are used.
+    agent : int, optional
+        Index of the person drawn in colour.
+    resilience : float, optional
+        Starting resilience of everybody, 0.05 to 1.
+    stubbornness : float, optional
+        Starting stubbornness of everybody, 0.05 to 1.
+    pressure : {"local", "global"}, optional
+        Starting kind of public opinion: one's contacts' or everyone's.
+    self_weight : float, optional
+        Weight each person gives their own opinion
+        (:func:`course_lib.opinions.influence_weights`).
+    steps : int, optional
+        Updates shown.
+
+    Returns
+    -------
+    Explorer
+        Controls ``resilience``, ``stubbornness`` and ``pressure`` over
+        :func:`course_lib.viz.opinions.expressed_private_chart`.
 
     Examples
     --------

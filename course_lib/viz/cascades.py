@@ -30,8 +30,25 @@ def granovetter_trajectory_chart(frame):
 
     Parameters
     ----------
-    frame : DataFrame
-        Columns ``step``, ``acting`` and ``crowd`` (one line per crowd).
+    frame : pandas.DataFrame
+        Columns ``step``, ``acting`` and ``crowd`` (one line per crowd), as from
+        :func:`course_lib.experiments.cascades.trajectory_frame`.
+
+    Returns
+    -------
+    altair.LayerChart
+        One line per crowd, its final number acting written at its end.
+
+    See Also
+    --------
+    course_lib.cascades.granovetter_cascade : The model that produces the trajectories.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"step": [0, 1, 2], "acting": [1, 2, 3], "crowd": "riot"})
+    >>> chart = granovetter_trajectory_chart(frame)
+    >>> chart.description
+    'Line chart of the number of people acting after each step. riot: 3 end up acting.'
     """
     _require(frame, ["step", "acting", "crowd"], "frame")
     ordered = frame.sort_values("step")
@@ -64,11 +81,31 @@ def granovetter_response_chart(response, equilibrium=None, title=None):
 
     Parameters
     ----------
-    response : DataFrame
-        Columns ``acting_now`` and ``acting_next`` (expected number acting next step).
+    response : pandas.DataFrame
+        Columns ``acting_now`` and ``acting_next`` (expected number acting next step),
+        as from :func:`course_lib.experiments.cascades.granovetter_response_frame`. Both
+        axes run from 0 to the largest value in either column.
     equilibrium : float, optional
-        Number acting at equilibrium (drawn as a point on the diagonal).
-    title : str, optional
+        Number acting at equilibrium, drawn as a labelled red point on the diagonal.
+        None (the default) draws no point.
+    title : str or altair.Title, optional
+        Chart title; None (or an empty string) gives "Where the response curve meets
+        the diagonal, the crowd stops growing".
+
+    Returns
+    -------
+    altair.LayerChart
+        The diagonal and the response curve, plus the equilibrium point and its label
+        when ``equilibrium`` is given.
+
+    Examples
+    --------
+    >>> response = pd.DataFrame({"acting_now": [0, 1, 2, 3, 4], "acting_next": [1, 2, 2, 2, 3]})
+    >>> chart = granovetter_response_chart(response, equilibrium=2)
+    >>> len(chart.layer)
+    4
+    >>> chart.description.endswith("meets the diagonal, at 2 people acting.")
+    True
     """
     _require(response, ["acting_now", "acting_next"], "response")
     n = float(max(response["acting_now"].max(), response["acting_next"].max()))
@@ -126,11 +163,28 @@ def cascade_window_frame(phi_min, phi_max):
     for ``phi`` in ``(1/(K+1), 1/K]``: one row per such interval that meets
     ``[phi_min, phi_max]`` and has a window.
 
+    Parameters
+    ----------
+    phi_min : float
+        Smallest threshold of the range, in (0, ``phi_max``].
+    phi_max : float
+        Largest threshold of the range, in [``phi_min``, 1].
+
     Returns
     -------
     DataFrame
         Columns ``K``, ``phi_low``, ``phi_high`` (the interval, clipped to the range),
-        ``z_low``, ``z_high``.
+        ``z_low``, ``z_high``; ordered from the largest ``K`` (smallest thresholds)
+        down. No rows when no threshold of the range has a window (all above 1/4).
+
+    Raises
+    ------
+    ValueError
+        Unless ``0 < phi_min <= phi_max <= 1``.
+
+    See Also
+    --------
+    phase_diagram_chart, window_map_chart : The charts that draw this table.
 
     Examples
     --------
@@ -190,14 +244,36 @@ def phase_diagram_chart(frame, window=None, value="frequency"):
 
     Parameters
     ----------
-    frame : DataFrame
-        ``PhaseDiagram.to_frame()``: columns ``mean_degree``, ``phi`` and ``value``;
-        ``stderr`` and ``theory_frequency`` are shown in tooltips when present.
-    window : DataFrame, optional
+    frame : pandas.DataFrame
+        ``PhaseDiagram.to_frame()`` (:class:`course_lib.cascades.PhaseDiagram`):
+        columns ``mean_degree``, ``phi`` and the column named by ``value``; ``stderr``
+        and ``theory_frequency`` are shown in tooltips when present. Each distinct
+        (``phi``, ``mean_degree``) pair is one cell, reaching halfway to its neighbours.
+    window : pandas.DataFrame, optional
         :func:`cascade_window_frame` over the thresholds of ``frame``: drawn as a
-        step-wise outline (white on black).
+        step-wise outline (white on black). None or an empty table draws no outline.
     value : str, default "frequency"
-        Column coloured in the cells (e.g. ``"mean_global_size"``).
+        Column coloured in the cells (e.g. ``"mean_global_size"``), on a fixed 0-1
+        viridis scale.
+
+    Returns
+    -------
+    altair.LayerChart
+        The heatmap, with the outline of the window over it when ``window`` is given.
+
+    See Also
+    --------
+    course_lib.cascades.cascade_phase_diagram : The simulation behind ``frame``.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"mean_degree": [2.0, 4.0, 2.0, 4.0], "phi": [0.18, 0.18, 0.3, 0.3],
+    ...                       "frequency": [0.6, 0.2, 0.0, 0.0]})
+    >>> chart = phase_diagram_chart(frame, window=cascade_window_frame(0.18, 0.3))
+    >>> len(chart.layer)  # heatmap, then the outline's black halo and white line
+    3
+    >>> chart.description[:60]
+    'Heatmap of simulated cascade frequency for threshold φ from '
     """
     _require(frame, ["mean_degree", "phi", value], "frame")
     phis, phi_lo, phi_hi = _cell_edges(frame["phi"])
@@ -256,12 +332,30 @@ def cascade_size_histogram(sizes, title=None, max_count=None):
 
     Parameters
     ----------
-    sizes : DataFrame
-        Column ``fraction`` (final size of each run as a fraction of the network).
+    sizes : pandas.DataFrame
+        Column ``fraction`` (final size of each run as a fraction of the network), one
+        row per run; binned in steps of 0.05 over [0, 1].
     title : str or altair.Title, optional
+        Chart title; None (or an empty string) gives "Cascade sizes from one random
+        seed".
     max_count : int, optional
         Fix the vertical axis to ``[0, max_count]`` (e.g. the number of runs) so charts
-        stay comparable while a slider moves.
+        stay comparable while a slider moves. None (or 0) lets the axis fit the bars.
+
+    Returns
+    -------
+    altair.Chart
+        A bar chart; its description counts the runs that reach at least a tenth of
+        the network.
+
+    Examples
+    --------
+    >>> sizes = pd.DataFrame({"fraction": [0.01, 0.02, 0.9, 0.95]})
+    >>> chart = cascade_size_histogram(sizes, max_count=4)
+    >>> chart.mark.type
+    'bar'
+    >>> chart.description
+    'Histogram of final cascade sizes over 4 runs, each started from one random seed; 2 of 4 runs reach at least a tenth of the network.'
     """
     _require(sizes, ["fraction"], "sizes")
     y_scale = alt.Scale(domain=[0, max_count]) if max_count else alt.Undefined
@@ -295,10 +389,29 @@ def window_map_chart(window, point, phi_domain=(0.05, 0.3), mean_degree_domain=(
 
     Parameters
     ----------
-    window : DataFrame
-        :func:`cascade_window_frame`.
-    point : DataFrame
-        One row with columns ``phi``, ``mean_degree`` and ``inside`` (bool).
+    window : pandas.DataFrame
+        :func:`cascade_window_frame`: the window, shaded and outlined.
+    point : pandas.DataFrame
+        One row with columns ``phi``, ``mean_degree`` and ``inside`` (bool: whether the
+        point is inside the window; red when True, dark grey when False). Only the
+        first row is described.
+    phi_domain : tuple of float, default (0.05, 0.3)
+        Range of the threshold axis (horizontal).
+    mean_degree_domain : tuple of float, default (0, 12)
+        Range of the mean-degree axis (vertical). Formerly ``z_domain``, which still
+        works with a warning.
+
+    Returns
+    -------
+    altair.LayerChart
+        The shaded window, its outline and the marked point.
+
+    Examples
+    --------
+    >>> point = pd.DataFrame({"phi": [0.18], "mean_degree": [3.0], "inside": [True]})
+    >>> chart = window_map_chart(cascade_window_frame(0.15, 0.3), point)
+    >>> chart.description.endswith("φ = 0.18, z = 3.00 is inside the window.")
+    True
     """
     _require(point, ["phi", "mean_degree", "inside"], "point")
     x_scale = alt.Scale(domain=list(phi_domain), nice=False, zero=False)
@@ -346,10 +459,29 @@ def frequency_chart(simulated, theory=None, title=None):
 
     Parameters
     ----------
-    simulated : DataFrame
-        Columns ``mean_degree``, ``frequency``, ``stderr``.
-    theory : DataFrame, optional
-        Columns ``mean_degree`` and ``theory_frequency`` on a fine grid.
+    simulated : pandas.DataFrame
+        Columns ``mean_degree``, ``frequency``, ``stderr``: drawn as points with bars
+        of two standard errors either side (clipped to [0, 1]).
+    theory : pandas.DataFrame, optional
+        Columns ``mean_degree`` and ``theory_frequency`` on a fine grid, drawn as an
+        orange line (e.g. from :func:`course_lib.cascades.cascade_frequency_theory`).
+        None (the default) draws no line.
+    title : str or altair.Title, optional
+        Chart title; None (or an empty string) gives "Simulation against theory".
+
+    Returns
+    -------
+    altair.LayerChart
+        The theory line (when given), the error bars and the points.
+
+    Examples
+    --------
+    >>> simulated = pd.DataFrame({"mean_degree": [1.0, 3.0, 5.0], "frequency": [0.0, 0.8, 0.3],
+    ...                           "stderr": [0.0, 0.04, 0.05]})
+    >>> theory = pd.DataFrame({"mean_degree": [1.0, 3.0, 5.0], "theory_frequency": [0.0, 0.87, 0.4]})
+    >>> chart = frequency_chart(simulated, theory)
+    >>> len(chart.layer)
+    3
     """
     _require(simulated, ["mean_degree", "frequency", "stderr"], "simulated")
     sim = simulated.assign(
@@ -397,15 +529,40 @@ def multiplier_chart(frame, window=None, title=None):
     """Influentials' multiplier against mean degree.
 
     The multiplier is the mean cascade size started by a top-connected seed divided by
-    the mean size started by a random seed (Watts & Dodds 2007).
+    the mean size started by a random seed (Watts & Dodds 2007 [1]_).
 
     Parameters
     ----------
-    frame : DataFrame
+    frame : pandas.DataFrame
         Columns ``mean_degree`` and ``multiplier`` (as from
-        ``course_lib.cascades.multiplier_curve``).
-    window : tuple (z_low, z_high), optional
-        Analytic cascade window, shaded.
+        :func:`course_lib.cascades.multiplier_curve`); rows whose multiplier is not
+        finite are left out. Every column but ``phi`` is shown in the tooltip.
+    window : tuple of float, optional
+        Analytic cascade window ``(z_low, z_high)`` (e.g. from
+        :func:`course_lib.cascades.cascade_window`), shaded. None (the default) shades
+        nothing.
+    title : str or altair.Title, optional
+        Chart title; None (or an empty string) gives "Do influentials start bigger
+        cascades?".
+
+    Returns
+    -------
+    altair.LayerChart
+        The shaded window (when given), a dashed line at 1 and the multiplier curve.
+
+    References
+    ----------
+    .. [1] D. J. Watts and P. S. Dodds, "Influentials, networks, and public opinion
+       formation", Journal of Consumer Research 34(4), 2007.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"mean_degree": [1.0, 3.0, 5.0], "multiplier": [1.1, 1.4, 2.5]})
+    >>> chart = multiplier_chart(frame, window=(1.02, 5.77))
+    >>> len(chart.layer)
+    3
+    >>> chart.description[:60]
+    "Line chart of the influentials' multiplier against mean degr"
     """
     _require(frame, ["mean_degree", "multiplier"], "frame")
     finite = frame[np.isfinite(frame["multiplier"])]

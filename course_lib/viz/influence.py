@@ -3,7 +3,7 @@ word-of-mouth campaign).
 
 Like every builder in :mod:`course_lib.viz`, these take tidy tables and return an
 altair chart with a ``description`` that a screen reader announces; they draw, the
-numbers come from the models (tables built in :mod:`course_lib.explore.influence`).
+numbers come from the models (tables built in :mod:`course_lib.experiments.influence`).
 """
 from __future__ import annotations
 
@@ -63,13 +63,33 @@ def strategy_spread_chart(table, budget=None, title=None):
 
     Parameters
     ----------
-    table : DataFrame
+    table : pandas.DataFrame
         Columns ``strategy``, ``k``, ``spread``, ``low``, ``high``
         (:func:`course_lib.seeding.compare_strategies` or
-        :func:`course_lib.explore.influence.strategy_curves`).
+        :func:`course_lib.experiments.influence.strategy_curves`). Strategies are named
+        in the legend by :data:`STRATEGY_LABELS`.
     budget : int, optional
-        Draw a vertical line at this number of seeds.
+        Draw a dashed vertical line at this number of seeds; the description then
+        reads the spreads there. None (the default): no line, and the description
+        reads the spreads at the largest ``k``.
     title : str or altair.Title, optional
+        Chart title; None (or an empty string) gives "Same budget, different seeds".
+
+    Returns
+    -------
+    altair.LayerChart
+        The bands, the lines and (when ``budget`` is given) the budget line.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"strategy": ["random", "random", "greedy", "greedy"],
+    ...                       "k": [1, 2, 1, 2], "spread": [3.0, 5.0, 8.0, 12.0],
+    ...                       "low": [2.0, 4.0, 7.0, 11.0], "high": [4.0, 6.0, 9.0, 13.0]})
+    >>> chart = strategy_spread_chart(table, budget=2)
+    >>> len(chart.layer)
+    3
+    >>> "With 2 seeds: greedy (CELF) 12 (95% interval 11 to 13); random 5" in chart.description
+    True
     """
     _require(table, ["strategy", "k", "spread", "low", "high"], "table")
     data = table.assign(label=table["strategy"].map(STRATEGY_LABELS).fillna(table["strategy"]))
@@ -116,8 +136,23 @@ def greedy_gains_chart(frame, title=None):
 
     Parameters
     ----------
-    frame : DataFrame
-        ``SeedSelection.to_frame()``: columns ``k``, ``spread``, ``gain``.
+    frame : pandas.DataFrame
+        ``SeedSelection.to_frame()`` (:class:`course_lib.seeding.SeedSelection`):
+        columns ``k``, ``spread``, ``gain``, in selection order.
+    title : str or altair.Title, optional
+        Title over both panels; None (or an empty string) gives "Diminishing returns".
+
+    Returns
+    -------
+    altair.VConcatChart
+        The total spread (top) over the gain of each seed (bottom).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"k": [1, 2, 3], "spread": [8.0, 12.0, 14.0], "gain": [8.0, 4.0, 2.0]})
+    >>> chart = greedy_gains_chart(frame)
+    >>> len(chart.vconcat)
+    2
     """
     _require(frame, ["k", "spread", "gain"], "frame")
     x = alt.X("k:O", title="Seed number k", axis=alt.Axis(labelAngle=0))
@@ -146,9 +181,26 @@ def guarantee_chart(frame, title=None):
 
     Parameters
     ----------
-    frame : DataFrame
+    frame : pandas.DataFrame
         Columns ``k``, ``optimum``, ``greedy``, ``degree``, ``floor``
-        (:func:`course_lib.explore.influence.guarantee_frame`).
+        (:func:`course_lib.experiments.influence.guarantee_frame`).
+    title : str or altair.Title, optional
+        Chart title; None (or an empty string) gives "Greedy against the best
+        possible seeds".
+
+    Returns
+    -------
+    altair.LayerChart
+        The dashed floor under the lines of the optimum, greedy and top degree; the
+        description gives greedy's worst share of the optimum over ``k``.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"k": [1, 2], "optimum": [8.0, 12.0], "greedy": [8.0, 11.0],
+    ...                       "degree": [7.0, 10.0], "floor": [5.06, 7.59]})
+    >>> chart = guarantee_chart(frame)
+    >>> "Greedy reaches at least 92% of the best at every k" in chart.description
+    True
     """
     _require(frame, ["k", "optimum", "greedy", "degree", "floor"], "frame")
     names = {"optimum": "best possible", "greedy": "greedy",
@@ -187,9 +239,25 @@ def adoption_by_degree_chart(frame, title=None):
 
     Parameters
     ----------
-    frame : DataFrame
-        Columns ``model``, ``group``, ``degree``, ``share``, ``people``
-        (:func:`course_lib.explore.influence.adoption_by_degree`).
+    frame : pandas.DataFrame
+        Columns ``model`` ("independent cascade" or "linear threshold"), ``group``,
+        ``degree``, ``share``, ``people``
+        (:func:`course_lib.experiments.influence.adoption_by_degree`).
+    title : str or altair.Title, optional
+        Chart title; None (or an empty string) gives "Who ends up adopting?".
+
+    Returns
+    -------
+    altair.Chart
+        A line chart, degree on a log scale.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"model": "independent cascade", "group": ["1–2", "3–5"],
+    ...                       "degree": [1.5, 4.0], "share": [0.1, 0.3], "people": [60, 40]})
+    >>> chart = adoption_by_degree_chart(frame)
+    >>> chart.description
+    'Line chart of the chance of adopting against the number of contacts. independent cascade: from 10% for people with 1–2 contacts to 30% for those with 3–5.'
     """
     _require(frame, ["model", "group", "degree", "share", "people"], "frame")
     colour = alt.Color("model:N", title="Model", scale=alt.Scale(
@@ -249,12 +317,29 @@ def degree_distribution_chart(frame, title=None, legend_title="Network"):
 
     Parameters
     ----------
-    frame : DataFrame
+    frame : pandas.DataFrame
         Columns ``group``, ``degree``, ``share``
-        (:func:`course_lib.explore.influence.degree_frame`).
+        (:func:`course_lib.experiments.influence.degree_frame`); both axes are on a
+        log scale, so ``degree`` and ``share`` must be positive. Groups named in
+        :data:`NETWORK_COLOURS` get their colour.
     title : str or altair.Title, optional
+        Chart title; None (or an empty string) gives "How many contacts do people
+        have?".
     legend_title : str or None, default "Network"
-        None hides the legend (one group).
+        Title of the colour legend; None hides the legend (one group).
+
+    Returns
+    -------
+    altair.Chart
+        A log-log line chart, one line per group.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"group": "Poisson", "degree": [1, 2, 3, 4],
+    ...                       "share": [1.0, 0.6, 0.2, 0.01]})
+    >>> chart = degree_distribution_chart(frame, legend_title=None)
+    >>> chart.description.endswith("Poisson: largest degree 4, the top 1% have at least 4 contacts.")
+    True
     """
     _require(frame, ["group", "degree", "share"], "frame")
     top = float(frame["degree"].max())
@@ -290,9 +375,27 @@ def overlap_chart(curve, title=None):
 
     Parameters
     ----------
-    curve : DataFrame
+    curve : pandas.DataFrame
         Columns ``ranking``, ``top_share``, ``precision_at_k``
-        (:func:`course_lib.explore.influence.measure_overlap_frame`).
+        (:func:`course_lib.experiments.influence.measure_overlap_frame`), one line per
+        ranking.
+    title : str or altair.Title, optional
+        Chart title; None (or an empty string) gives "Do the rankings agree at the
+        top?".
+
+    Returns
+    -------
+    altair.LayerChart
+        The dashed chance diagonal under one line per ranking; the description reads
+        each line at the top list nearest 10%.
+
+    Examples
+    --------
+    >>> curve = pd.DataFrame({"ranking": "pagerank", "top_share": [0.05, 0.1, 0.2],
+    ...                       "precision_at_k": [0.8, 0.7, 0.6]})
+    >>> chart = overlap_chart(curve)
+    >>> "PageRank: 70% at the top 10%" in chart.description
+    True
     """
     _require(curve, ["ranking", "top_share", "precision_at_k"], "curve")
     data = curve.assign(label=curve["ranking"].map(MEASURE_LABELS).fillna(curve["ranking"].astype(str)))
@@ -334,11 +437,32 @@ def advocacy_overlap_chart(frame, target=0.75, title=None):
 
     Parameters
     ----------
-    frame : DataFrame
+    frame : pandas.DataFrame
         Columns ``correlation``, ``overlap``, ``low``, ``high``, ``chance``
-        (:func:`course_lib.explore.influence.advocacy_overlap_frame`).
-    target : float, optional
-        Overlap drawn as a horizontal reference (the "over 75%" claim).
+        (:func:`course_lib.experiments.influence.advocacy_overlap_frame`), ordered by
+        correlation.
+    target : float or None, default 0.75
+        Overlap drawn as a red horizontal reference (the "over 75%" claim); None
+        draws none.
+    title : str or altair.Title, optional
+        Chart title; None (or an empty string) gives "How similar must advocates and
+        influencers be?".
+
+    Returns
+    -------
+    altair.LayerChart
+        The band, the chance line, the overlap line and (with ``target``) the
+        reference line and its label.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"correlation": [0.0, 0.5, 0.9], "overlap": [0.1, 0.4, 0.8],
+    ...                       "low": [0.05, 0.3, 0.7], "high": [0.15, 0.5, 0.9], "chance": 0.1})
+    >>> chart = advocacy_overlap_chart(frame)
+    >>> len(chart.layer)
+    5
+    >>> "the mean overlap exceeds it only from a correlation of 0.90" in chart.description
+    True
     """
     _require(frame, ["correlation", "overlap", "low", "high", "chance"], "frame")
     x = alt.X("correlation:Q", title="Correlation between advocacy and number of contacts",
@@ -386,9 +510,27 @@ def connected_chart(frame, title=None):
 
     Parameters
     ----------
-    frame : DataFrame
+    frame : pandas.DataFrame
         Columns ``size``, ``ties_inside``, ``ties_theory``, ``ties_needed`` and
-        ``probability`` (:func:`course_lib.explore.influence.connected_frame`).
+        ``probability`` (:func:`course_lib.experiments.influence.connected_frame`),
+        ordered by size. Zero tie counts are left out (log scale).
+    title : str or altair.Title, optional
+        Chart title; None (or an empty string) gives "A random sample has too few
+        ties to be connected".
+
+    Returns
+    -------
+    altair.LayerChart
+        The expected and needed ties as lines, the simulated means as dots.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"size": [10, 100], "ties_inside": [0.2, 20.0],
+    ...                       "ties_theory": [0.18, 19.8], "ties_needed": [9, 99],
+    ...                       "probability": [0.0, 0.0]})
+    >>> chart = connected_chart(frame)
+    >>> "With 10 people, 0.18 ties are expected and 9 needed." in chart.description
+    True
     """
     _require(frame, ["size", "ties_inside", "ties_theory", "ties_needed", "probability"], "frame")
     names = {"ties_theory": "expected ties inside (exact formula)",
@@ -435,10 +577,27 @@ def sample_degree_chart(bias, paradox=None, title=None):
 
     Parameters
     ----------
-    bias : DataFrame
-        Columns ``method`` and ``bias`` (one row per sample).
+    bias : pandas.DataFrame
+        Columns ``method`` (``"uniform"`` or ``"snowball"``) and ``bias``, one row per
+        sample.
     paradox : float, optional
-        ``E[k²] / E[k]²`` of the network: the bias of one step along a random tie.
+        ``E[k²] / E[k]²`` of the network: the bias of one step along a random tie,
+        drawn as a second dashed line. None (the default) draws only the line at 1.
+    title : str or altair.Title, optional
+        Chart title; None (or an empty string) gives "Who ends up in the sample?".
+
+    Returns
+    -------
+    altair.LayerChart
+        The reference lines, their labels and one tick per sample.
+
+    Examples
+    --------
+    >>> bias = pd.DataFrame({"method": ["uniform", "uniform", "snowball", "snowball"],
+    ...                      "bias": [0.9, 1.1, 1.8, 2.2]})
+    >>> chart = sample_degree_chart(bias, paradox=2.0)
+    >>> chart.description.endswith("another the friendship-paradox ratio 2.00.")
+    True
     """
     _require(bias, ["method", "bias"], "bias")
     y = alt.Y("method:N", title=None, sort=["uniform", "snowball"])

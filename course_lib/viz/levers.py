@@ -18,8 +18,25 @@ def strategy_map_chart(frame):
 
     Parameters
     ----------
-    frame : DataFrame
-        Columns ``strategy``, ``influence``, ``empowerment`` (both 0–1) and ``kind``.
+    frame : pandas.DataFrame
+        Columns ``strategy``, ``influence``, ``empowerment`` (both 0–1) and ``kind``
+        (``"influence"``, ``"empowerment"``, ``"both"`` or ``"neither"``: colour and
+        shape), as from :func:`course_lib.levers.strategy_examples`.
+
+    Returns
+    -------
+    altair.LayerChart
+        Dashed lines at 0.5 on both axes under the labelled points.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"strategy": ["loyalty app"], "influence": [0.7],
+    ...                       "empowerment": [0.2], "kind": ["influence"]})
+    >>> chart = strategy_map_chart(frame)
+    >>> len(chart.layer)
+    4
+    >>> chart.description.endswith("Points: loyalty app (influence 0.7, empowerment 0.2).")
+    True
     """
     _require(frame, ["strategy", "influence", "empowerment", "kind"], "frame")
     base = alt.Chart(frame)

@@ -1,7 +1,7 @@
 """Altair charts for the opinion lessons (04 to 06).
 
 Like the builders in :mod:`course_lib.viz`, each takes tidy tables (from
-:mod:`course_lib.explore.opinions`) and returns a chart with a ``description`` that
+:mod:`course_lib.experiments.opinions`) and returns a chart with a ``description`` that
 screen readers announce; builders only reshape and draw.
 """
 from __future__ import annotations
@@ -43,13 +43,34 @@ def opinion_trajectory_chart(frame, highlight=None, reference=None, title=None):
 
     Parameters
     ----------
-    frame : DataFrame
+    frame : pandas.DataFrame
         Columns ``step``, ``person``, ``opinion`` (e.g.
-        :func:`course_lib.explore.opinions.trajectory_table`).
+        :func:`course_lib.experiments.opinions.trajectory_table`); the description
+        reads the opinions at step 0 and at the last step.
     highlight : str, optional
-        Name of the person drawn in colour (the others are grey).
-    reference : (float, str), optional
-        Level and label of a dashed horizontal line.
+        Name of the person drawn in colour, with a thicker line (the others are grey).
+        None (the default) colours nobody and shows no legend.
+    reference : tuple of (float, str), optional
+        Level and label of a dashed horizontal line, also named in the subtitle.
+        None (the default) draws no line.
+    title : str or altair.Title, optional
+        Chart title; None (or an empty string) gives "Opinions over time". A string
+        gets the reference as its subtitle; an :class:`altair.Title` is used as it is.
+
+    Returns
+    -------
+    altair.LayerChart
+        The opinion lines, with the reference line when given.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"step": [0, 0, 1, 1], "person": ["Ann", "Bo", "Ann", "Bo"],
+    ...                       "opinion": [0.2, 0.8, 0.4, 0.6]})
+    >>> chart = opinion_trajectory_chart(frame, highlight="Ann", reference=(0.5, "the consensus"))
+    >>> chart.title.subtitle
+    'Dashed: the consensus 0.500'
+    >>> chart.description.endswith("Ann's line is coloured. A dashed line marks the consensus at 0.500.")
+    True
     """
     _require(frame, ["step", "person", "opinion"], "frame")
     people = list(dict.fromkeys(frame["person"]))
@@ -95,10 +116,29 @@ def empowerment_chart(frame, title=None, tooltips=True):
 
     Parameters
     ----------
-    frame : DataFrame
-        :func:`course_lib.explore.opinions.empowerment_frame`.
+    frame : pandas.DataFrame
+        :func:`course_lib.experiments.opinions.empowerment_frame`: columns ``person``,
+        ``initial``, ``equilibrium``, ``centrality``, ``baseline_centrality`` and
+        ``empowered`` (bool; at least one row True, the first such person is named),
+        and optionally ``baseline_equilibrium`` (its mean is quoted when present).
+    title : str or altair.Title, optional
+        Title over both panels; None (or an empty string) gives "Empowering <person>".
     tooltips : bool, default True
         Hover tooltips (explorers leave them out: they make every redraw slower).
+
+    Returns
+    -------
+    altair.HConcatChart
+        The opinions panel (left) beside the influence panel (right).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"person": ["Ann", "Bo"], "initial": [0.2, 0.8],
+    ...                       "equilibrium": [0.3, 0.3], "centrality": [0.7, 0.3],
+    ...                       "baseline_centrality": [0.5, 0.5], "empowered": [True, False]})
+    >>> chart = empowerment_chart(frame)
+    >>> chart.title, len(chart.hconcat)
+    ('Empowering Ann', 2)
     """
     _require(frame, ["person", "initial", "equilibrium", "centrality", "baseline_centrality", "empowered"],
              "frame")
@@ -170,8 +210,29 @@ def centrality_sweep_chart(theory, simulated=None, title=None):
 
     Parameters
     ----------
-    theory, simulated : DataFrame
-        Columns ``susceptibility``, ``voice``, ``centrality``.
+    theory : pandas.DataFrame
+        Columns ``susceptibility``, ``voice``, ``centrality``
+        (:func:`course_lib.experiments.opinions.centrality_sweep_frame`), one line per
+        voice factor.
+    simulated : pandas.DataFrame, optional
+        The same columns measured by running the model
+        (:func:`course_lib.experiments.opinions.simulated_centrality_frame`), drawn as
+        dots. None (the default) draws no dots.
+    title : str or altair.Title, optional
+        Chart title; None gives "Less swayed, more swaying" with a subtitle.
+
+    Returns
+    -------
+    altair.LayerChart
+        The closed-form lines, with the simulated dots when given.
+
+    Examples
+    --------
+    >>> theory = pd.DataFrame({"susceptibility": [0.2, 0.8, 0.2, 0.8], "voice": [1.0, 1.0, 2.0, 2.0],
+    ...                        "centrality": [0.4, 0.1, 0.6, 0.2]})
+    >>> chart = centrality_sweep_chart(theory)
+    >>> "Voice ×2: from 0.600 at susceptibility 0.2 to 0.200 at 0.8." in chart.description
+    True
     """
     _require(theory, ["susceptibility", "voice", "centrality"], "theory")
     voices = sorted(set(theory["voice"]))
@@ -210,11 +271,35 @@ def qvoter_phase_chart(simulated, theory, title=None):
 
     Parameters
     ----------
-    simulated : DataFrame
-        Columns ``variant``, ``q``, ``p``, ``magnetization`` (time-averaged ``|m|``).
-    theory : DataFrame
-        :func:`course_lib.explore.opinions.qvoter_theory_frame`; only stable branches
-        are drawn.
+    simulated : pandas.DataFrame
+        Columns ``variant``, ``q``, ``p``, ``magnetization`` (time-averaged ``|m|``), as
+        from :func:`course_lib.experiments.opinions.qvoter_simulation_frame`. One panel
+        per variant present here, independence first.
+    theory : pandas.DataFrame
+        :func:`course_lib.experiments.opinions.qvoter_theory_frame` (columns
+        ``variant``, ``q``, ``p``, ``branch``, ``stability``, ``magnetization``); only
+        stable branches are drawn.
+    title : str or altair.Title, optional
+        Title over the panels; None gives "How much nonconformity does it take to
+        break agreement?" with a subtitle.
+
+    Returns
+    -------
+    altair.HConcatChart
+        One panel per variant; the description gives, for each simulated ``q``, the
+        upper spinodal (:func:`course_lib.voter.qvoter_spinodals`).
+
+    Examples
+    --------
+    >>> simulated = pd.DataFrame({"variant": "independence", "q": 2, "p": [0.0, 0.2, 0.4],
+    ...                           "magnetization": [1.0, 0.7, 0.05]})
+    >>> theory = simulated.assign(branch="ordered", stability="stable",
+    ...                           magnetization=[1.0, 0.75, 0.0])
+    >>> chart = qvoter_phase_chart(simulated, theory)
+    >>> len(chart.hconcat)
+    1
+    >>> chart.description.endswith("independence: in theory order vanishes from an ordered start at q = 2: p = 0.333.")
+    True
     """
     _require(simulated, ["variant", "q", "p", "magnetization"], "simulated")
     _require(theory, ["variant", "q", "p", "branch", "stability", "magnetization"], "theory")
@@ -263,10 +348,31 @@ def hysteresis_chart(simulated, theory, title=None):
 
     Parameters
     ----------
-    simulated : DataFrame
-        Columns ``p``, ``start`` (label), ``magnetization``.
-    theory : DataFrame
-        One (q, variant) of :func:`course_lib.explore.opinions.qvoter_theory_frame`.
+    simulated : pandas.DataFrame
+        Columns ``p``, ``start`` (label, one colour and shape for each of at most two),
+        ``magnetization``, as from :func:`course_lib.experiments.opinions.hysteresis_frame`.
+    theory : pandas.DataFrame
+        One (q, variant) of :func:`course_lib.experiments.opinions.qvoter_theory_frame`:
+        columns ``p``, ``branch``, ``stability``, ``magnetization``; with ``q`` and
+        ``variant`` too, the description quotes the coexistence range of
+        :func:`course_lib.voter.qvoter_spinodals` when the transition is discontinuous.
+    title : str or altair.Title, optional
+        Chart title; None gives "History matters: two stable states" with a subtitle.
+
+    Returns
+    -------
+    altair.LayerChart
+        The theory branches (stable solid, unstable dashed) under the simulated dots.
+
+    Examples
+    --------
+    >>> simulated = pd.DataFrame({"p": [0.05, 0.05], "start": ["ordered start", "evenly split start"],
+    ...                           "magnetization": [0.9, 0.0]})
+    >>> theory = pd.DataFrame({"p": [0.0, 0.1], "branch": "ordered", "stability": "stable",
+    ...                        "magnetization": [1.0, 0.8]})
+    >>> chart = hysteresis_chart(simulated, theory)
+    >>> len(chart.layer)
+    2
     """
     _require(simulated, ["p", "start", "magnetization"], "simulated")
     _require(theory, ["p", "branch", "stability", "magnetization"], "theory")
@@ -327,10 +433,28 @@ def campaign_response_chart(simulated, theory, title=None):
 
     Parameters
     ----------
-    simulated, theory : DataFrame
-        Columns ``kind``, ``p``, ``strength``, ``share``
-        (:func:`course_lib.explore.opinions.campaign_simulation_frame` and
-        :func:`~course_lib.explore.opinions.campaign_frame`).
+    simulated : pandas.DataFrame
+        Columns ``kind`` (``"field"`` or ``"zealots"``), ``p``, ``strength``, ``share``
+        (:func:`course_lib.experiments.opinions.campaign_simulation_frame`), drawn as
+        dots.
+    theory : pandas.DataFrame
+        The same columns from the mean-field theory
+        (:func:`course_lib.experiments.opinions.campaign_frame`), drawn as lines; its
+        kinds choose the panels and its ``p`` values the colours.
+    title : str or altair.Title, optional
+        Title over the panels; None gives "Does the campaign help?" with a subtitle.
+
+    Returns
+    -------
+    altair.HConcatChart
+        One panel per kind of campaign, with a dashed line at half the market.
+
+    Examples
+    --------
+    >>> theory = pd.DataFrame({"kind": "field", "p": 0.1, "strength": [0.0, 0.1], "share": [0.5, 0.8]})
+    >>> chart = campaign_response_chart(theory, theory)
+    >>> chart.description.endswith("broadcast: at strength 0.10 theory gives 80% for p = 0.1.")
+    True
     """
     for name, frame in (("simulated", simulated), ("theory", theory)):
         _require(frame, ["kind", "p", "strength", "share"], name)
@@ -374,8 +498,27 @@ def campaign_trajectory_chart(simulated, theory, title=None):
 
     Parameters
     ----------
-    simulated, theory : DataFrame
-        Columns ``sweep``, ``share``, ``scenario`` (``"campaign"``, ``"no campaign"``).
+    simulated : pandas.DataFrame
+        Columns ``sweep``, ``share``, ``scenario`` (``"campaign"``, ``"no campaign"``),
+        in time order: one simulation, drawn as dots at even sweeps.
+    theory : pandas.DataFrame
+        The same columns from the mean-field theory, in time order, drawn as lines.
+    title : str or altair.Title, optional
+        Chart title; None (or an empty string) gives "With and without the campaign".
+
+    Returns
+    -------
+    altair.LayerChart
+        The theory lines and the simulated dots; the description compares the last
+        share of each scenario.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"sweep": [0, 2, 0, 2], "share": [0.5, 0.7, 0.5, 0.5],
+    ...                       "scenario": ["campaign", "campaign", "no campaign", "no campaign"]})
+    >>> chart = campaign_trajectory_chart(frame, frame)
+    >>> "campaign: simulation ends at 70%, theory at 70%" in chart.description
+    True
     """
     _require(simulated, ["sweep", "share", "scenario"], "simulated")
     _require(theory, ["sweep", "share", "scenario"], "theory")
@@ -415,12 +558,38 @@ def expressed_private_chart(frame, spreads, highlight=None, title=None, tooltips
 
     Parameters
     ----------
-    frame : DataFrame
-        Columns ``step``, ``person``, ``kind`` (``"private"``/``"expressed"``), ``opinion``.
-    spreads : DataFrame
-        Columns ``step``, ``kind``, ``spread``.
+    frame : pandas.DataFrame
+        Columns ``step``, ``person``, ``kind`` (``"private"``/``"expressed"``), ``opinion``
+        (:func:`course_lib.experiments.opinions.expressed_private_frame`).
+    spreads : pandas.DataFrame
+        Columns ``step``, ``kind``, ``spread``
+        (:func:`course_lib.experiments.opinions.spread_frame`).
+    highlight : str, optional
+        Name of the person drawn in colour (the others are grey); the description
+        then quotes their last private and expressed opinions. None (the default)
+        colours nobody.
+    title : str or altair.Title, optional
+        Title over the panels; None (or an empty string) gives "What people think and
+        what they say".
     tooltips : bool, default True
         Hover tooltips (explorers leave them out: they make every redraw slower).
+
+    Returns
+    -------
+    altair.HConcatChart
+        The private and expressed opinions (an :class:`altair.FacetChart`, one column
+        per kind) beside the spreads.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"step": [0, 0, 1, 1] * 2, "person": ["Ann", "Bo"] * 4,
+    ...                       "kind": ["private"] * 4 + ["expressed"] * 4,
+    ...                       "opinion": [0.2, 0.8, 0.3, 0.7, 0.2, 0.8, 0.45, 0.55]})
+    >>> spreads = pd.DataFrame({"step": [0, 1, 0, 1], "kind": ["private"] * 2 + ["expressed"] * 2,
+    ...                         "spread": [0.6, 0.4, 0.6, 0.1]})
+    >>> chart = expressed_private_chart(frame, spreads, highlight="Ann")
+    >>> chart.description.endswith("Ann ends thinking 0.300 and saying 0.450.")
+    True
     """
     _require(frame, ["step", "person", "kind", "opinion"], "frame")
     _require(spreads, ["step", "kind", "spread"], "spreads")
@@ -466,9 +635,34 @@ def resilience_chart(theory, simulated=None, person="the highlighted person", ti
 
     Parameters
     ----------
-    theory, simulated : DataFrame
+    theory : pandas.DataFrame
         Columns ``resilience``, ``measure``, ``value``
-        (:func:`course_lib.explore.opinions.resilience_frame`).
+        (:func:`course_lib.experiments.opinions.resilience_frame`), with rows for each
+        of the three measures ``"private spread"``, ``"expressed spread"`` and
+        ``"gap"``; drawn as lines.
+    simulated : pandas.DataFrame, optional
+        The same columns after running the model
+        (:func:`course_lib.experiments.opinions.simulated_resilience_frame`), drawn as
+        dots. None (the default) draws no dots.
+    person : str, default "the highlighted person"
+        Name of the person whose gap is drawn, used in the legend and description.
+    title : str or altair.Title, optional
+        Chart title; None gives "The less resilient, the more they agree in public"
+        with a subtitle.
+
+    Returns
+    -------
+    altair.LayerChart
+        The closed-form lines, with the simulated dots when given.
+
+    Examples
+    --------
+    >>> theory = pd.DataFrame({"resilience": [0.2, 0.8] * 3,
+    ...                        "measure": ["private spread"] * 2 + ["expressed spread"] * 2 + ["gap"] * 2,
+    ...                        "value": [0.5, 0.5, 0.1, 0.4, 0.3, 0.05]})
+    >>> chart = resilience_chart(theory, person="Ann")
+    >>> chart.description.endswith("Ann: thinks minus says from 0.300 at resilience 0.2 to 0.050 at 0.8.")
+    True
     """
     _require(theory, ["resilience", "measure", "value"], "theory")
     measures = ["private spread", "expressed spread", "gap"]

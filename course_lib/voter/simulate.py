@@ -51,12 +51,26 @@ class QVoterRun:
         of the ``sweeps`` sweeps: ``sweeps + 1`` values.
     n : int
         Number of agents.
-    q, p, variant, field, repetition
-        The model's inputs.
+    q : int
+        Panel size.
+    p : float
+        Probability of nonconformity.
+    variant : str
+        ``"independence"`` or ``"anticonformity"``.
+    field : float
+        Campaign strength.
+    repetition : bool
+        Whether panel members were drawn with replacement.
     zealots : int
         Number of zealots.
     final_up : frozenset or None
         Labels of the nodes up at the end (network runs only).
+
+    Examples
+    --------
+    >>> run = simulate_qvoter(100, 2, 0.0, "independence", sweeps=3, seed=1)
+    >>> len(run), run.n, run.to_frame().columns.tolist()
+    (4, 100, ['sweep', 'fraction_up', 'magnetization'])
     """
 
     fraction_up: np.ndarray
@@ -121,19 +135,29 @@ def qvoter_update(opinion, panel, p, variant, u_type, u_coin=0.5, *, field=0.0, 
     p : float
         Probability of nonconformity.
     variant : {"independence", "anticonformity"}
+        The kind of nonconformity: a random opinion, or the opposite of a unanimous
+        panel.
     u_type : float in [0, 1]
         The agent is a nonconformist when ``u_type < p``.
-    u_coin : float in [0, 1]
+    u_coin : float in [0, 1], optional
         Used by an independent agent only: it takes +1 when ``u_coin < 1/2``, else -1.
-    field : float in [0, 1]
+    field : float in [0, 1], optional
         Campaign strength.
-    u_campaign : float in [0, 1]
+    u_campaign : float in [0, 1], optional
         A conformist or anticonformist meets the campaign when ``u_campaign < field``.
 
     Returns
     -------
     int
         The new opinion, +1 or -1.
+
+    Raises
+    ------
+    ValueError
+        If ``opinion`` or a panel member is not +1 or -1, or a probability or uniform
+        is outside [0, 1].
+    TypeError
+        If ``variant`` is not a string.
 
     Examples
     --------
@@ -150,7 +174,8 @@ def qvoter_update(opinion, panel, p, variant, u_type, u_coin=0.5, *, field=0.0, 
 
     References
     ----------
-    .. [1] P. Nyczka, K. Sznajd-Weron and J. Cisło, Phys. Rev. E 86, 011105 (2012).
+    .. [1] P. Nyczka, K. Sznajd-Weron and J. Cisło, "Phase transitions in the q-voter
+       model with two types of stochastic driving", Phys. Rev. E 86, 011105 (2012).
     """
     if opinion not in (1, -1) or isinstance(opinion, bool):
         raise ValueError(f"opinion must be +1 or -1, got {opinion!r}")
@@ -206,23 +231,38 @@ def simulate_qvoter(G_or_n, q, p, variant, sweeps, *, seed=None, initial_up=0.5,
     p : float
         Probability in [0, 1] that an updating agent is a nonconformist.
     variant : {"independence", "anticonformity"}
+        The kind of nonconformity: a random opinion, or the opposite of a unanimous
+        panel.
     sweeps : int
         Number of sweeps, at least 1.
-    seed : None, int or numpy.random.Generator
-    initial_up : float
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+    initial_up : float, optional
         Fraction in [0, 1] of the non-zealots who start up (rounded to a whole number
         of agents, chosen at random on a network).
-    zealots : None, int or iterable of nodes
+    zealots : None, int or iterable of nodes, optional
         Agents who are always up: on the complete graph a count, on a network node
         labels.
-    field : float
+    field : float, optional
         Campaign strength in [0, 1].
-    repetition : bool
+    repetition : bool, optional
         Draw panel members with replacement (default: q distinct neighbours).
 
     Returns
     -------
     QVoterRun
+        The fraction up at the start and after each sweep, with the inputs; it
+        behaves as that sequence (``run[-1]``, ``len(run)``).
+
+    Raises
+    ------
+    TypeError
+        If ``G_or_n`` is neither a whole number nor a graph, or ``zealots`` is not a
+        count on the complete graph.
+    ValueError
+        If ``q`` is larger than a non-zealot's number of neighbours (``n - 1`` on the
+        complete graph) without repetition, ``G_or_n`` is directed, a zealot is not a
+        node, or another argument is out of range.
 
     Notes
     -----

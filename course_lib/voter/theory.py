@@ -118,10 +118,18 @@ def qvoter_drift(c, q, p, variant, *, field=0.0, zealot_fraction=0.0):
     p : float
         Probability in [0, 1] that an updating agent acts as a nonconformist.
     variant : {"independence", "anticonformity"}
-    field : float
+        The kind of nonconformity: a random opinion, or the opposite of a unanimous
+        panel.
+    field : float, optional
         Campaign strength in [0, 1].
-    zealot_fraction : float
+    zealot_fraction : float, optional
         Fraction of agents who are always up.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``dc/dt`` at each ``c``, with the shape of ``c`` (0-dimensional for a number):
+        positive where the fraction up grows.
 
     Examples
     --------
@@ -142,8 +150,16 @@ class MeanFieldFixedPoints:
 
     Attributes
     ----------
-    q, p, variant, field, zealot_fraction
-        The inputs.
+    q : int
+        Panel size.
+    p : float
+        Probability of nonconformity.
+    variant : str
+        ``"independence"`` or ``"anticonformity"``.
+    field : float
+        Campaign strength.
+    zealot_fraction : float
+        Fraction of agents who are always up.
     stable : tuple of float
         Fractions up ``c`` where the drift vanishes and decreases (``F'(c) < 0``),
         ascending. Two entries (``c`` and ``1 - c``) mean an ordered phase; an entry
@@ -153,6 +169,12 @@ class MeanFieldFixedPoints:
     neutral : bool
         True for the linear voter model (q = 1, p = 0, no field): the drift is zero
         everywhere, so every fraction is a (neutral) fixed point.
+
+    Examples
+    --------
+    >>> qvoter_mean_field(4, 0.5, "anticonformity").to_frame()
+       fraction_up  magnetization stability  q    p         variant
+    0          0.5            0.0    stable  4  0.5  anticonformity
     """
 
     q: int
@@ -204,14 +226,17 @@ def qvoter_mean_field(q, p, variant, *, field=0.0, zealot_fraction=0.0):
     p : float
         Probability of nonconformity, in [0, 1].
     variant : {"independence", "anticonformity"}
-    field : float
+        The kind of nonconformity: a random opinion, or the opposite of a unanimous
+        panel.
+    field : float, optional
         Campaign strength in [0, 1] (see :func:`course_lib.voter.simulate_qvoter`).
-    zealot_fraction : float
+    zealot_fraction : float, optional
         Fraction of agents who are always up, in [0, 1].
 
     Returns
     -------
     MeanFieldFixedPoints
+        The stable and unstable fixed points, ascending.
 
     Examples
     --------
@@ -225,7 +250,8 @@ def qvoter_mean_field(q, p, variant, *, field=0.0, zealot_fraction=0.0):
 
     References
     ----------
-    .. [1] P. Nyczka, K. Sznajd-Weron and J. Cisło, Phys. Rev. E 86, 011105 (2012).
+    .. [1] P. Nyczka, K. Sznajd-Weron and J. Cisło, "Phase transitions in the q-voter
+       model with two types of stochastic driving", Phys. Rev. E 86, 011105 (2012).
     """
     q, p, variant, field, zealot_fraction = _check_common(q, p, variant, field, zealot_fraction)
     poly = _drift_polynomial(q, p, variant, field, zealot_fraction).trim(1e-14)
@@ -290,10 +316,13 @@ def qvoter_critical_point(q, variant):
     q : int
         Panel size, at least 1.
     variant : {"independence", "anticonformity"}
+        The kind of nonconformity: a random opinion, or the opposite of a unanimous
+        panel.
 
     Returns
     -------
     float
+        The critical probability of nonconformity ``p*``.
 
     Examples
     --------
@@ -304,7 +333,8 @@ def qvoter_critical_point(q, variant):
 
     References
     ----------
-    .. [1] P. Nyczka, K. Sznajd-Weron and J. Cisło, Phys. Rev. E 86, 011105 (2012).
+    .. [1] P. Nyczka, K. Sznajd-Weron and J. Cisło, "Phase transitions in the q-voter
+       model with two types of stochastic driving", Phys. Rev. E 86, 011105 (2012).
     """
     q = check_q(q)
     variant = check_variant(variant)
@@ -319,8 +349,10 @@ class Spinodals:
 
     Attributes
     ----------
-    q, variant
-        The inputs.
+    q : int
+        Panel size.
+    variant : str
+        ``"independence"`` or ``"anticonformity"``.
     lower : float
         ``p*_1``: below it the disordered state ``c = 1/2`` is unstable.
     upper : float
@@ -332,6 +364,11 @@ class Spinodals:
     c_at_upper : float
         Fraction up (above 1/2) of the ordered state at ``p = upper``; 0.5 when the
         transition is continuous.
+
+    Examples
+    --------
+    >>> qvoter_spinodals(4, "anticonformity").to_frame().columns.tolist()
+    ['q', 'variant', 'lower', 'upper', 'discontinuous', 'c_at_upper']
     """
 
     q: int
@@ -363,9 +400,23 @@ def qvoter_spinodals(q, variant):
     """Lower and upper spinodals of the mean-field transition.
 
     The upper spinodal is the maximum over ``c`` in (1/2, 1) of the fixed-point branch
-    ``p(c)`` (module docstring), found by bounded maximisation; when the maximum sits
-    at ``c -> 1/2`` the transition is continuous and both spinodals equal
-    :func:`qvoter_critical_point`.
+    ``p(c)`` (module docstring), found on a grid and refined by bounded maximisation;
+    when the maximum sits at ``c -> 1/2`` the transition is continuous and both
+    spinodals equal :func:`qvoter_critical_point`.
+
+    Parameters
+    ----------
+    q : int
+        Panel size, at least 1.
+    variant : {"independence", "anticonformity"}
+        The kind of nonconformity: a random opinion, or the opposite of a unanimous
+        panel.
+
+    Returns
+    -------
+    Spinodals
+        The lower and upper spinodal, whether they differ, and the ordered state at
+        the upper one.
 
     Examples
     --------
@@ -374,6 +425,11 @@ def qvoter_spinodals(q, variant):
     (True, 0.0519, 0.1046)
     >>> qvoter_spinodals(5, "independence").discontinuous
     False
+
+    References
+    ----------
+    .. [1] P. Nyczka, K. Sznajd-Weron and J. Cisło, "Phase transitions in the q-voter
+       model with two types of stochastic driving", Phys. Rev. E 86, 011105 (2012).
     """
     q = check_q(q)
     variant = check_variant(variant)
