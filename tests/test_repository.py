@@ -29,6 +29,16 @@ def test_readme_has_exactly_two_commands_that_set_up_from_scratch():
     assert '".[test]"' in test_command and test_command.endswith("python -m pytest")
 
 
+def test_readme_site_command_builds_the_site_in_its_own_environment():
+    command = block("site-command")
+    assert "\n" not in command, "one copy-paste line"
+    assert command.startswith('python3 -m venv .venv && . .venv/bin/activate && pip install -e ".[site]" && ')
+    script, dest = re.search(r"python (tools/\S+\.py) (\S+)", command).groups()
+    assert (ROOT / script).exists() and dest.startswith("_")
+    assert "site" in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    assert f"{dest}/" in (ROOT / ".gitignore").read_text().splitlines(), "the built site is never committed"
+
+
 def test_ci_runs_the_readme_test_command():
     script = (ROOT / ".ci" / "run").read_text()
     extract = re.search(r"test_command=\$\((.+)\)\n", script).group(1)

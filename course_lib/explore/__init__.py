@@ -4,6 +4,8 @@ Modules (every explorer is also importable from here):
 
 - :mod:`course_lib.explore.base` -- :class:`Explorer`, the sliders-and-one-chart widget
 - :mod:`course_lib.explore.quiz` -- :func:`predict` and :func:`quiz`, the check-yourself widgets
+- :mod:`course_lib.explore.declare` -- :class:`ExplorerDeclaration`: an explorer declared
+  once, with the lesson's widgets and the website's kernel-free chart as its two front ends
 - :mod:`course_lib.explore.cascades` -- lesson 02
 - :mod:`course_lib.explore.influence` -- lessons 01 and 03
 - :mod:`course_lib.explore.opinions` -- lessons 04 to 06
@@ -14,6 +16,8 @@ there), the charts in :mod:`course_lib.viz`.
 from .base import *  # noqa: F403
 from .base import __all__ as _base
 from .cascades import *  # noqa: F403
+from .declare import *  # noqa: F403
+from .declare import __all__ as _declare
 from .cascades import __all__ as _cascades
 from .influence import *  # noqa: F403
 from .influence import __all__ as _influence
@@ -22,4 +26,4 @@ from .opinions import __all__ as _opinions
 from .quiz import *  # noqa: F403
 from .quiz import __all__ as _quiz
 
-__all__ = [*_base, *_quiz, *_cascades, *_influence, *_opinions]
+__all__ = [*_base, *_quiz, *_declare, *_cascades, *_influence, *_opinions]

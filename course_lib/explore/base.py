@@ -28,9 +28,27 @@ class Explorer(widgets.VBox):
     Attributes
     ----------
     controls : dict
+        Name -> widget, as given.
     chart_widget : altair.JupyterChart
         The one chart widget; its ``chart`` is replaced on every change.
+    declaration : course_lib.explore.declare.ExplorerDeclaration or None
+        The declaration it was built from, if any
+        (:meth:`~course_lib.explore.declare.ExplorerDeclaration.explorer`).
+
+    Examples
+    --------
+    >>> import altair as alt, ipywidgets as widgets, pandas as pd
+    >>> def render(slope):
+    ...     frame = pd.DataFrame({"x": [0.0, 1.0], "y": [0.0, slope]})
+    ...     return alt.Chart(frame).mark_line().encode(x="x", y="y")
+    >>> ex = Explorer({"slope": widgets.FloatSlider(value=1.0, min=0.0, max=2.0)}, render)
+    >>> chart = ex.update(slope=1.5)
+    >>> chart.data.y.tolist(), ex.values
+    ([0.0, 1.5], {'slope': 1.5})
     """
+
+    #: The :class:`~course_lib.explore.declare.ExplorerDeclaration` it was built from, if any.
+    declaration = None
 
     def __init__(self, controls, render, note=None):
         alt.JupyterChart.enable_offline(True)  # a JupyterChart we build ignores the renderer
@@ -45,6 +63,15 @@ class Explorer(widgets.VBox):
             children.append(widgets.HTML(note))
         children.append(self.chart_widget)
         super().__init__(children)
+
+    def _repr_mimebundle_(self, **kwargs):
+        from ..viz.site import site_mode
+
+        if site_mode():  # the website: a kernel-free version (course_lib.explore.site_widgets)
+            from .site_widgets import explorer_html
+
+            return {"text/html": explorer_html(self)}
+        return super()._repr_mimebundle_(**kwargs)
 
     @property
     def values(self):

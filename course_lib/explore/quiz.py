@@ -8,14 +8,30 @@ import html
 
 import ipywidgets as widgets
 
+from ..viz.site import site_mode
+from .site_widgets import SiteHTML, SitePrediction, predict_html, quiz_html
+
 __all__ = ["predict", "Quiz", "quiz"]
 
 
 def predict(question, options):
     """A multiple-choice prediction the student locks in before exploring.
 
-    Returns a VBox; its ``choice`` attribute holds the locked answer (None until the
-    "Lock in my guess" button is pressed), ``lock()`` presses the button.
+    Parameters
+    ----------
+    question : str
+        The question, shown in bold.
+    options : sequence of str
+        The answers to choose from.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        Its ``choice`` attribute holds the locked answer (None until the "Lock in my
+        guess" button is pressed), ``buttons`` is the radio-button widget and
+        ``lock()`` presses the button. While the website is built
+        (:func:`course_lib.viz.site.site_mode`) a
+        :class:`~course_lib.explore.site_widgets.SitePrediction` instead.
 
     Examples
     --------
@@ -23,6 +39,8 @@ def predict(question, options):
     >>> box.buttons.value = "b"; box.lock(); box.choice
     'b'
     """
+    if site_mode():
+        return SitePrediction(predict_html(question, list(options)))
     buttons = widgets.RadioButtons(options=list(options), value=None, layout=widgets.Layout(width="auto"))
     button = widgets.Button(description="Lock in my guess", button_style="primary", icon="lock")
     status = widgets.HTML("<i>Pick one, then lock it in. You will check it against the model below.</i>")
@@ -52,6 +70,27 @@ class Quiz(widgets.VBox):
     questions : list of dict
         Each with ``question`` (str), ``options`` (list of str), ``answer`` (index of
         the right option) and ``explain`` (str, shown after any choice).
+
+    Attributes
+    ----------
+    questions : list of dict
+        The questions, as given.
+    choices : list of ipywidgets.RadioButtons
+        One per question.
+    feedback : list of ipywidgets.HTML
+        One per question: the verdict and the explanation once an option is picked.
+
+    Raises
+    ------
+    ValueError
+        If a question's ``answer`` is not an index of its options.
+
+    Examples
+    --------
+    >>> q = Quiz([{"question": "2 + 2?", "options": ["3", "4"], "answer": 1, "explain": "Count."}])
+    >>> q.choices[0].value = "3"
+    >>> q.feedback[0].value
+    "<span style='color:#D55E00'><b>✘ Not quite.</b></span> Count."
     """
 
     def __init__(self, questions):
@@ -88,5 +127,27 @@ class Quiz(widgets.VBox):
 
 
 def quiz(questions):
-    """Build a :class:`Quiz` from a list of question dicts."""
+    """Build a :class:`Quiz` from a list of question dicts.
+
+    Parameters
+    ----------
+    questions : list of dict
+        Each with ``question``, ``options``, ``answer`` (index of the right option) and
+        ``explain``, as for :class:`Quiz`.
+
+    Returns
+    -------
+    Quiz
+        The widget; while the website is built (:func:`course_lib.viz.site.site_mode`) a
+        :class:`~course_lib.explore.site_widgets.SiteHTML` of
+        :func:`~course_lib.explore.site_widgets.quiz_html` instead.
+
+    Examples
+    --------
+    >>> q = quiz([{"question": "2 + 2?", "options": ["3", "4"], "answer": 1, "explain": "Count."}])
+    >>> len(q.choices), q.choices[0].options
+    (1, ('3', '4'))
+    """
+    if site_mode():
+        return SiteHTML(quiz_html(questions))
     return Quiz(questions)

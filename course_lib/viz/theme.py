@@ -31,10 +31,27 @@ THEME_NAME = "course"
 def course_theme():
     """The course's altair theme: Okabe–Ito colours, viridis ramps, readable fonts.
 
+    Registered with altair as :data:`THEME_NAME` (``"course"``) when this module is
+    imported, but not enabled: :func:`enable_offline` enables it.
+
     Returns
     -------
     dict
-        A Vega-Lite ``config`` (altair ``ThemeConfig``).
+        A Vega-Lite ``config`` (altair ``ThemeConfig``): default view size, the
+        :data:`OKABE_ITO` palette for categories, viridis for ramps and heatmaps, and
+        font sizes for titles, axes, legends and text.
+
+    See Also
+    --------
+    enable_offline : Enables this theme with the offline renderer.
+
+    Examples
+    --------
+    >>> config = course_theme()["config"]
+    >>> config["range"]["category"] == OKABE_ITO
+    True
+    >>> THEME_NAME in alt.theme.names()
+    True
     """
     return {
         "config": {
@@ -72,8 +89,32 @@ def enable_offline(theme=True):
     ----------
     theme : bool, default True
         Also enable the course theme (:func:`course_theme`).
+
+    Returns
+    -------
+    None
+
+    Notes
+    -----
+    While the course website is built (``COURSE_LIB_SITE=1``, see
+    :func:`course_lib.viz.site.site_mode`), the renderer enabled is instead the site's
+    (:func:`course_lib.viz.site.enable_site_renderer`), which writes each chart as
+    HTML over the site's own copy of vega.
+
+    Examples
+    --------
+    Once, at the top of a notebook (not run here: the first call takes a few seconds,
+    and it switches the renderer and theme for the whole session):
+
+    >>> from course_lib.viz import enable_offline
+    >>> enable_offline()  # doctest: +SKIP
     """
-    alt.renderers.enable("jupyter", offline=True)
+    from .site import enable_site_renderer, site_mode
+
+    if site_mode():  # building the website: charts as HTML over the site's own vega
+        enable_site_renderer()
+    else:
+        alt.renderers.enable("jupyter", offline=True)
     alt.JupyterChart.enable_offline(True)
     if theme:
         alt.theme.enable(THEME_NAME)

@@ -1,0 +1,115 @@
+"""One explorer declaration, two front ends: the widget and the kernel-free page must
+draw the same chart at the same control values."""
+import json
+
+import altair as alt
+import pandas as pd
+import pytest
+import vl_convert as vlc
+from altair.utils.schemapi import validate_jsonschema
+from altair.vegalite.v6.schema.core import load_schema
+
+from course_lib.explore.declare import Choice, ExplorerDeclaration, Range
+
+
+def render(slope, shape):
+    """A chart whose data, title, mark settings and description all depend on the
+    controls, with one layer (the diagonal) that does not."""
+    xs = [0.0, 0.5, 1.0]
+    line = pd.DataFrame({"x": xs, "y": [slope * x ** (2 if shape == "square" else 1) for x in xs]})
+    curve = alt.Chart(line).mark_line(strokeWidth=1 + slope).encode(x="x:Q", y="y:Q")
+    diagonal = alt.Chart(pd.DataFrame({"x": [0, 1], "y": [0, 1]})).mark_line(strokeDash=[4, 4]).encode(
+        x="x:Q", y="y:Q")
+    label = alt.Chart(pd.DataFrame({"x": [1.0], "y": [slope]})).mark_text(
+        align="left" if slope < 1 else "right").encode(x="x:Q", y="y:Q", text=alt.value(f"end {slope:g}"))
+    return alt.layer(diagonal, curve, label).properties(
+        title=alt.Title(f"slope {slope:g}, {shape}", subtitle="dashed: the diagonal"),
+        description=f"a {shape} curve of slope {slope:g}")
+
+
+CONTROLS = (Range("slope", "slope", 0.0, 2.0, 0.25, 1.0, site_step=0.5),
+            Choice("shape", "shape", (("straight", "line"), ("squared", "square")), "line"))
+LINE = ExplorerDeclaration("line", CONTROLS, render)
+
+
+def at(spec, **values):
+    spec = json.loads(json.dumps(spec))
+    for param in spec["params"]:
+        name = param["name"].removeprefix("ctl_")
+        if name in values:
+            param["value"] = values[name]
+    return spec
+
+
+@pytest.fixture(scope="module")
+def static():
+    return LINE.static_spec(compact=False)
+
+
+def test_the_grid_follows_the_site_step_and_keeps_the_default():
+    assert CONTROLS[0].grid() == tuple(i * 0.25 for i in range(9))
+    assert CONTROLS[0].grid(site=True) == (0.0, 0.5, 1.0, 1.5, 2.0)
+    assert Range("k", "k", 1, 9, 1, 4, "d", site_step=3).grid(site=True) == (1, 4, 7)
+    assert len(LINE.site_cells()) == 5 * 2 and LINE.coarser_on_site() == ["slope"]
+
+
+@pytest.mark.parametrize("values", [dict(slope=1.0, shape="line"), dict(slope=0.5, shape="square"),
+                                    dict(slope=2.0, shape="square"), dict(slope=0.0, shape="line")])
+def test_the_page_draws_what_the_widget_draws(static, values):
+    # vl-convert runs Vega itself: the page's spec at these control values and the
+    # widget's chart for them must give the same picture, text and numbers included
+    assert vlc.vegalite_to_svg(at(static, **values)) == vlc.vegalite_to_svg(render(**values).to_dict())
+
+
+def test_the_widget_front_end_calls_the_same_render():
+    explorer = LINE.explorer(slope=0.5)
+    assert explorer.update(shape="square").to_dict() == render(slope=0.5, shape="square").to_dict()
+    assert set(explorer.controls) == {"slope", "shape"} and explorer.declaration is LINE
+
+
+def test_the_static_spec_is_valid_vega_lite_with_bound_inputs(static):
+    validate_jsonschema(static, load_schema())
+    bindings = {p["name"]: p["bind"] for p in static["params"]}
+    assert bindings["ctl_slope"]["input"] == "range" and bindings["ctl_slope"]["step"] == 0.5
+    assert bindings["ctl_shape"] == {"input": "select", "options": ["line", "square"],
+                                     "labels": ["straight", "squared"], "name": "shape "}
+    # the diagonal does not depend on the controls: kept once, not ten times
+    sizes = sorted(len(rows) for rows in static["datasets"].values())
+    assert sizes == [2, 10, 30]
+
+
+def test_compact_numbers_keep_six_significant_digits():
+    thin = ExplorerDeclaration("thin", (Range("slope", "slope", 0.0, 1.0, 1 / 3, 0.0),), lambda slope: alt.Chart(
+        pd.DataFrame({"x": [1.0], "y": [slope]})).mark_point().encode(x="x:Q", y="y:Q"))
+    ys = sorted(row["y"] for row in thin.static_spec()["datasets"]["grid_0"])
+    assert ys == [0.0, 0.333333, 0.666667, 1.0]
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda: Range("p", "p", 1.0, 1.0, 0.1, 1.0), "empty or inverted"),
+    (lambda: Range("p", "p", 2.0, 1.0, 0.1, 1.5), "empty or inverted"),
+    (lambda: Range("p", "p", 0.0, 1.0, 0.0, 0.5), "step must be positive"),
+    (lambda: Range("p", "p", 0.0, 1.0, 0.1, 2.0), "default 2.0 is outside"),
+    (lambda: Range("p", "p", 0.0, 1.0, 0.1, 0.5, site_step=0.15), "site_step must be a multiple"),
+    (lambda: Choice("m", "m", (), None), "options is empty"),
+    (lambda: Choice("m", "m", (("a", "a"),), "b"), "default 'b' is not one of"),
+    (lambda: ExplorerDeclaration("twice", (CONTROLS[0], CONTROLS[0]), render), "distinct names"),
+])
+def test_bad_declarations_name_the_control(make, words):
+    with pytest.raises(ValueError, match=words):
+        make()
+
+
+def test_a_grid_too_large_for_a_page_is_refused():
+    big = ExplorerDeclaration("big", (Range("a", "a", 0, 99, 1, 0, "d"), Range("b", "b", 0, 99, 1, 0, "d")), render)
+    with pytest.raises(ValueError, match="explorer 'big': its website grid has 10000 settings"):
+        big.static_spec()
+
+
+def test_charts_that_change_structure_are_refused():
+    def shifting(k):
+        layers = [alt.Chart(pd.DataFrame({"x": [i]})).mark_point().encode(x="x:Q") for i in range(k)]
+        return alt.layer(*layers)
+
+    with pytest.raises(ValueError, match="differ in structure"):
+        ExplorerDeclaration("shifting", (Range("k", "k", 1, 3, 1, 1, "d"),), shifting).static_spec()

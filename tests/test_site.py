@@ -1,0 +1,141 @@
+"""The course website: built from fresh kernels, then read in a real Chromium from file://.
+
+The build (tools/build_site.py) runs lessons 00 and 02, which between them have every
+kind of kernel-free widget: a declared explorer (lesson 02's Granovetter crowd), fixed
+charts, predictions, a quiz and maths. The page checks are what a reader sees: charts
+drawn, a slider that redraws its chart, quiz feedback, navigation, and nothing fetched
+from the internet.
+"""
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from test_browser import CHROMIUM, CHROMIUM_ARGS, _require_browser
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = importlib.util.spec_from_file_location("build_site", ROOT / "tools" / "build_site.py")
+build_site = importlib.util.module_from_spec(SPEC)
+SPEC.loader.exec_module(build_site)
+
+# MathJax 2 probes for its web fonts with an @font-face whose source is about:blank,
+# which Chromium refuses from file:// and logs; it is the only message allowed.
+MATHJAX_PROBE = "about:blank"
+
+
+def test_a_page_that_loads_from_the_internet_or_names_this_machine_is_refused():
+    clean = '<a href="https://doi.org/10.1086/226707">Granovetter (1978)</a><script src="assets/course.js"></script>'
+    assert build_site.check_page("clean.html", clean) == []
+    planted = {
+        "cdn script": '<script src="https://cdn.jsdelivr.net/npm/vega@5"></script>',
+        "protocol-relative image": '<img src="//example.org/x.png">',
+        "css import": "<style>@font-face { src: url('https://fonts.example/x.woff') }</style>",
+        "checkout path": f"<pre>{ROOT}/course_lib/networks.py</pre>",
+        "scratch path": "<pre>/tmp/tmpab12/lesson</pre>",
+    }
+    for what, text in planted.items():
+        assert build_site.check_page("bad.html", text), f"the page check missed a {what}"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    _require_browser()
+    return build_site.build(tmp_path_factory.mktemp("site") / "site", lessons=["00", "02"])
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, path):
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    problems = []
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" and MATHJAX_PROBE not in m.text
+            and "ERR_FAILED" not in m.text else None)
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}") if r.url != MATHJAX_PROBE else None)
+    page.on("request", lambda r: problems.append(f"left the site: {r.url}")
+            if not r.url.startswith(("file://", "data:", "blob:", MATHJAX_PROBE)) else None)
+    page.goto(path.as_uri())
+    page.wait_for_function("document.querySelectorAll('.course-chart').length === "
+                           "document.querySelectorAll('.course-chart svg, .course-chart canvas').length",
+                           timeout=20_000)
+    return page, problems
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_every_page_loads_offline_and_draws_its_charts(site, browser):
+    pages = sorted(site.glob("*.html"))
+    assert [p.name for p in pages] == ["00_start_here.html", "02_threshold_cascades.html", "index.html"]
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert str(ROOT) not in text and "/tmp/" not in text, f"{path.name} names a path of this machine"
+        page, problems = open_page(browser, path)
+        if path.name != "index.html":
+            charts = page.locator(".course-chart").count()
+            assert charts >= 1, f"{path.name}: no chart on the page"
+            assert page.locator("nav.course-nav a[href='index.html']").count() == 1, f"{path.name}: no way back"
+        page.wait_for_timeout(1500)  # MathJax typesets after the charts
+        assert problems == [], f"{path.name}: {problems}"
+        page.close()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_index_lists_every_lesson_and_how_to_install(site, browser):
+    page, problems = open_page(browser, site / "index.html")
+    links = page.locator("table a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert links == ["00_start_here.html", "02_threshold_cascades.html"]
+    assert "pip install" in page.inner_text("body")
+    assert problems == []
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_declared_explorer_redraws_when_its_slider_moves(site, browser):
+    page, _ = open_page(browser, site / "02_threshold_cascades.html")
+    chart = page.locator(".course-chart:has(input[type=range])").first
+    chart.scroll_into_view_if_needed()
+    sliders = chart.locator("input[type=range]")
+    assert sliders.count() == 2, "the Granovetter explorer has two sliders (mean and spread)"
+
+    def title():
+        return re.search(r">(Mean threshold [^<]*)<", chart.locator("svg").first.inner_html()).group(1)
+
+    assert title() == "Mean threshold 25, spread 10: 1 of 100 end up acting"
+    # the website's grid steps the mean by 5; 20 is on it
+    sliders.first.evaluate("e => { e.value = 20; e.dispatchEvent(new Event('input', {bubbles: true})); }")
+    page.wait_for_timeout(500)
+    moved = title()
+    assert moved.startswith("Mean threshold 20, spread 10: ") and moved != "Mean threshold 20, spread 10: 1 of 100 end up acting"
+    assert "coarser steps" in chart.locator("xpath=..").inner_text(), "the page says its grid is coarser"
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_quiz_and_prediction_answer_in_the_page(site, browser):
+    page, problems = open_page(browser, site / "02_threshold_cascades.html")
+    question = page.locator(".course-question").first
+    key = json.loads(question.get_attribute("data-key"))
+    options = question.locator("input[type=radio]")
+    feedback = question.locator(".course-feedback")
+    options.nth((key["answer"] + 1) % options.count()).check()
+    assert feedback.inner_text() == "Not quite. " + key["explain"]
+    options.nth(key["answer"]).check()
+    assert feedback.inner_text() == "Right. " + key["explain"]
+    box = page.locator(".course-predict").first
+    box.locator("button").click()
+    assert box.locator(".course-feedback").inner_text() == "Pick one answer first."
+    box.locator("input[type=radio]").nth(1).check()
+    box.locator("button").click()
+    assert box.locator(".course-feedback").inner_text().startswith("Your guess: It rises, then falls to zero.")
+    assert problems == []

@@ -1,0 +1,237 @@
+"""Build the course website: every lesson executed from a fresh kernel, as static HTML
+with its charts, interactive explorers and quizzes, and no Python behind it.
+
+    python tools/build_site.py DEST [--lessons 00,02] [--zip]
+
+Each lesson runs with ``COURSE_LIB_SITE=1``, so its charts are written as HTML that
+embeds them with the site's own vega (``assets/vega-bundle.js``, made by ``vl-convert``),
+its explorers as Vega-Lite parameters over precomputed grids and its quizzes as plain
+JavaScript (:mod:`course_lib.viz.site`). nbconvert turns the executed notebooks into
+pages; MathJax 2 comes from the ``jupyter-server-mathjax`` package. The site works from
+``file://`` and from any static web server; the build fails if a page would fetch
+anything from the internet or names a path of this machine.
+
+The builder is nbconvert with a small post-processing step rather than Jupyter Book 2:
+Jupyter Book renders executed outputs through its own React front end (Node.js at build
+time, its own JavaScript at view time), where our outputs are already self-contained
+HTML; nbconvert is installed with nbgrader anyway, and the pages stay plain files.
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import re
+import shutil
+import socket
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LESSONS = ROOT / "lessons"
+# MathJax 2 as jupyter-server-mathjax ships it: a combined configuration (the jax are
+# inside it) and the STIX web fonts (the package has no TeX fonts); shared by every page
+MATHJAX_PARTS = ["MathJax.js", "config", "extensions", "jax", "fonts", "localization/en"]
+
+COURSE_JS = r"""
+function coursePredict(box) {
+  var root = document.getElementById(box);
+  var picked = root.querySelector("input:checked");
+  var out = root.querySelector(".course-feedback");
+  if (!picked) { out.textContent = "Pick one answer first."; return; }
+  root.querySelectorAll("input").forEach(function (i) { i.disabled = true; });
+  out.innerHTML = "Your guess: <b></b>. Now explore and see.";
+  out.querySelector("b").textContent = picked.value;
+}
+function courseQuiz(input) {
+  var question = input.closest(".course-question");
+  var key = JSON.parse(question.dataset.key);
+  var right = Number(input.value) === key.answer;
+  var out = question.querySelector(".course-feedback");
+  out.className = "course-feedback " + (right ? "right" : "wrong");
+  out.textContent = (right ? "Right. " : "Not quite. ") + key.explain;
+}
+"""
+
+COURSE_CSS = """
+body { max-width: 1100px; margin: 0 auto; }
+nav.course-nav { display: flex; justify-content: space-between; gap: 1em; padding: 0.6em 1em;
+  border-bottom: 1px solid #ccc; font-family: sans-serif; }
+.course-chart { margin: 0.5em 0; }
+.course-chart-note { font-size: 0.9em; color: #555; }
+.course-feedback.right { color: #006d4e; } .course-feedback.wrong { color: #a33a00; }
+.course-question, .course-predict { margin: 0.8em 0; font-family: sans-serif; }
+.vega-bindings { font-family: sans-serif; margin: 0.4em 0; }
+.vega-bindings .vega-bind { display: block; margin: 0.2em 0; }
+"""
+
+MATHJAX_CONFIG = """<script type="text/x-mathjax-config">
+MathJax.Hub.Config({tex2jax: {inlineMath: [["$", "$"], ["\\\\(", "\\\\)"]],
+  displayMath: [["$$", "$$"], ["\\\\[", "\\\\]"]], processEscapes: true},
+  "HTML-CSS": {availableFonts: [], preferredFont: null, webFont: "STIX-Web",
+  imageFont: null}, messageStyle: "none"});
+</script>
+<script src="assets/mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full"></script>"""
+
+
+def lesson_title(nb, path):
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return path.stem
+
+
+def write_assets(dest):
+    import jupyter_server_mathjax
+    import vl_convert
+
+    assets = dest / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    (assets / "vega-bundle.js").write_text(vl_convert.javascript_bundle(), encoding="utf-8")
+    (assets / "course.js").write_text(COURSE_JS, encoding="utf-8")
+    (assets / "course.css").write_text(COURSE_CSS, encoding="utf-8")
+    source = Path(jupyter_server_mathjax.__file__).parent / "static"
+    for part in MATHJAX_PARTS:
+        src, out = source / part, assets / "mathjax" / part
+        if src.is_dir():
+            shutil.copytree(src, out, dirs_exist_ok=True)
+        else:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, out)
+
+
+def execute(path, workdir, timeout):
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(workdir)}},
+                            store_widget_state=False)
+    client.execute()
+    return nb
+
+
+def to_page(nb, title, nav):
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab")
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    # nbconvert's head loads require.js and MathJax from CDNs: replace both with local files
+    body = re.sub(r'<script[^>]*src="https?://[^"]*"[^>]*>\s*</script>', "", body)
+    body = re.sub(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", "", body, flags=re.S)
+    head = ('<link rel="stylesheet" href="assets/course.css">\n<script src="assets/vega-bundle.js"></script>\n'
+            '<script src="assets/course.js"></script>\n' + MATHJAX_CONFIG + "\n</head>")
+    body = body.replace("</head>", head, 1)
+    body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + "\n" + nav, body, count=1)
+    return body
+
+
+def nav_bar(pages, index):
+    prev_link = f'<a href="{pages[index - 1][0]}">← {html.escape(pages[index - 1][1])}</a>' if index else "<span></span>"
+    next_link = (f'<a href="{pages[index + 1][0]}">{html.escape(pages[index + 1][1])} →</a>'
+                 if index + 1 < len(pages) else "<span></span>")
+    return f'<nav class="course-nav">{prev_link}<a href="index.html">Course map</a>{next_link}</nav>'
+
+
+def index_page(pages):
+    import mistune
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    intro = readme.split("\n## ", 1)[0].split("\n", 1)[1]
+    rows = "".join(f'<tr><td>{html.escape(name[:2])}</td><td><a href="{name}">{html.escape(title)}</a></td></tr>'
+                   for name, title in pages)
+    install = mistune.html("Prefer the notebooks, with every slider live? Clone the repository and run, "
+                           "from its folder:\n\n```bash\npython3 -m venv .venv && . .venv/bin/activate && "
+                           "pip install -e . && jupyter lab lessons/00_start_here.ipynb\n```\n\n"
+                           "or open it on Binder (see the README).")
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Influence or empower? A course in runnable models</title>
+<link rel="stylesheet" href="assets/course.css">
+<style>body {{ font-family: sans-serif; line-height: 1.5; padding: 0 1em; }} td {{ padding: 0.2em 0.8em; }}</style>
+</head><body>
+<h1>Influence or empower? A course in runnable models</h1>
+{mistune.html(intro)}
+<h2>Lessons</h2>
+<table>{rows}</table>
+<p>Every chart on these pages works without a connection once the site is downloaded; sliders
+answer from results computed in advance.</p>
+<h2>Install the notebooks</h2>
+{install}
+</body></html>
+"""
+
+
+# A link a reader may follow is fine; a resource the page loads by itself is not.
+FORBIDDEN = [re.compile(r'<(?:script|img|link|iframe|source|video|audio)\b[^>]*\b(?:src|href)="(?:https?:)?//'),
+             re.compile(r'url\(\s*["\']?(?:https?:)?//'), re.compile(re.escape(str(ROOT))),
+             re.compile(re.escape(str(Path.home())) + "/"), re.compile(r"/tmp/")]
+
+
+def check_page(name, text):
+    """Refuse a page that fetches from the internet or names this machine."""
+    problems = [f"{name}: {pattern.pattern} at {m.start()}: {text[max(0, m.start() - 60):m.end() + 40]!r}"
+                for pattern in FORBIDDEN for m in [pattern.search(text)] if m]
+    host = socket.gethostname()
+    if len(host) > 3 and re.search(rf"\b{re.escape(host)}\b", text):
+        problems.append(f"{name}: names this machine ({host})")
+    return problems
+
+
+def build(dest, lessons=None, zip_site=False, timeout=900):
+    dest = Path(dest).resolve()
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    started = time.time()
+    write_assets(dest)
+    paths = sorted(LESSONS.glob("[0-9][0-9]_*.ipynb"))
+    if lessons:
+        paths = [p for p in paths if p.name[:2] in lessons]
+        if not paths:
+            raise SystemExit(f"--lessons {','.join(lessons)}: no lesson has these numbers")
+    os.environ["COURSE_LIB_SITE"] = "1"  # the kernels inherit it
+    import nbformat
+
+    titles = [(p.with_suffix(".html").name, lesson_title(nbformat.read(p, as_version=4), p)) for p in paths]
+    problems = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for i, path in enumerate(paths):
+            t = time.time()
+            workdir = Path(scratch) / path.stem
+            workdir.mkdir()
+            nb = execute(path, workdir, timeout)
+            page = to_page(nb, titles[i][1], nav_bar(titles, i))
+            problems += check_page(titles[i][0], page)
+            (dest / titles[i][0]).write_text(page, encoding="utf-8")
+            print(f"{path.name}: {time.time() - t:.0f} s, {len(page) / 1e6:.1f} MB", flush=True)
+    index = index_page(titles)
+    problems += check_page("index.html", index)
+    (dest / "index.html").write_text(index, encoding="utf-8")
+    if problems:
+        raise SystemExit("the site would fetch from the internet or name this machine:\n" + "\n".join(problems))
+    if zip_site:
+        archive = shutil.make_archive(str(dest), "zip", root_dir=dest.parent, base_dir=dest.name)
+        print(f"zip: {archive}")
+    size = sum(f.stat().st_size for f in dest.rglob("*") if f.is_file())
+    print(f"site: {dest} ({len(paths)} lessons, {size / 1e6:.1f} MB) in {time.time() - started:.0f} s")
+    return dest
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("dest", help="folder to write the site to (replaced)")
+    parser.add_argument("--lessons", help="only these lessons, by number: 00,02")
+    parser.add_argument("--zip", action="store_true", help="also write DEST.zip for offline use")
+    args = parser.parse_args(argv)
+    build(args.dest, args.lessons.split(",") if args.lessons else None, args.zip)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
