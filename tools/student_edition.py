@@ -36,7 +36,7 @@ KEEP = ("lessons/", "course_lib/", "binder/", "benchmarks/", "tests/", "docs/ben
 # or the assignment sources, and the repository checks that read the instructors' README.
 DROP = ("course_lib/grading/", "tests/test_grading.py", "tests/test_grading_isolation.py",
         "tests/test_nbgrader_pipeline.py", "tests/submissions.py", "tests/test_repository.py",
-        "tests/test_student_edition.py", "tests/test_instructor_guide.py")
+        "tests/test_student_edition.py", "tests/test_instructor_guide.py", "tests/test_site.py")
 
 REGION = re.compile(r"### BEGIN (SOLUTION|HIDDEN TESTS)(.*?)### END \1", re.S)
 MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
