@@ -39,10 +39,32 @@ def test_a_page_that_loads_from_the_internet_or_names_this_machine_is_refused():
         assert build_site.check_page("bad.html", text), f"the page check missed a {what}"
 
 
+def test_site_environment_is_set_inside_and_restored_after(monkeypatch):
+    import os
+
+    monkeypatch.delenv("COURSE_LIB_SITE", raising=False)
+    with build_site.site_environment():
+        assert os.environ.get("COURSE_LIB_SITE") == "1", "the kernels would not see site mode"
+    assert "COURSE_LIB_SITE" not in os.environ, "site mode leaked out of the build"
+    monkeypatch.setenv("COURSE_LIB_SITE", "0")
+    with build_site.site_environment():
+        pass
+    assert os.environ["COURSE_LIB_SITE"] == "0", "a value set before the build was not restored"
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     _require_browser()
     return build_site.build(tmp_path_factory.mktemp("site") / "site", lessons=["00", "02"])
+
+
+def test_the_build_leaves_the_calling_process_out_of_site_mode(site):
+    import os
+
+    from course_lib.viz.site import site_mode
+
+    assert "COURSE_LIB_SITE" not in os.environ and not site_mode(), \
+        "building the site left COURSE_LIB_SITE set in the process that built it"
 
 
 @pytest.fixture(scope="module")

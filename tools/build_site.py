@@ -19,6 +19,7 @@ HTML; nbconvert is installed with nbgrader anyway, and the pages stay plain file
 from __future__ import annotations
 
 import argparse
+import contextlib
 import html
 import json
 import os
@@ -184,6 +185,24 @@ def check_page(name, text):
     return problems
 
 
+@contextlib.contextmanager
+def site_environment():
+    """``COURSE_LIB_SITE=1`` for the kernels started inside, restored afterwards.
+
+    The kernels inherit the variable; the calling process (a test session, say) must not
+    keep it, or its own charts and quizzes would switch to site mode.
+    """
+    before = os.environ.get("COURSE_LIB_SITE")
+    os.environ["COURSE_LIB_SITE"] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["COURSE_LIB_SITE"]
+        else:
+            os.environ["COURSE_LIB_SITE"] = before
+
+
 def build(dest, lessons=None, zip_site=False, timeout=900):
     dest = Path(dest).resolve()
     if dest.exists():
@@ -196,12 +215,11 @@ def build(dest, lessons=None, zip_site=False, timeout=900):
         paths = [p for p in paths if p.name[:2] in lessons]
         if not paths:
             raise SystemExit(f"--lessons {','.join(lessons)}: no lesson has these numbers")
-    os.environ["COURSE_LIB_SITE"] = "1"  # the kernels inherit it
     import nbformat
 
     titles = [(p.with_suffix(".html").name, lesson_title(nbformat.read(p, as_version=4), p)) for p in paths]
     problems = []
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory() as scratch, site_environment():
         for i, path in enumerate(paths):
             t = time.time()
             workdir = Path(scratch) / path.stem

@@ -60,10 +60,10 @@ def granovetter_trajectory_chart(frame):
         x=alt.X("step:Q", title="Step"),
         y=alt.Y("acting:Q", title="Number acting"),
         color=color,
-        tooltip=["crowd:N", "step:Q", "acting:Q"],
+        tooltip=[alt.Tooltip("crowd:N"), alt.Tooltip("step:Q"), alt.Tooltip("acting:Q")],
     )
     ends = alt.Chart(finals).mark_text(align="left", dx=8, dy=-8, fontWeight="bold").encode(
-        x="step:Q", y="acting:Q", text="label:N", color=color
+        x=alt.X("step:Q"), y=alt.Y("acting:Q"), text=alt.Text("label:N"), color=color
     )
     return alt.layer(lines, ends).properties(
         width=_WIDTH,
@@ -120,7 +120,7 @@ def granovetter_response_chart(response, equilibrium=None, title=None):
     diagonal = (
         alt.Chart(pd.DataFrame({"acting_now": domain, "acting_next": domain}))
         .mark_line(color="#777", strokeDash=[6, 4], strokeWidth=1.5)
-        .encode(x="acting_now:Q", y="acting_next:Q")
+        .encode(x=alt.X("acting_now:Q"), y=alt.Y("acting_next:Q"))
     )
     layers = [diagonal, curve]
     description = (
@@ -133,14 +133,14 @@ def granovetter_response_chart(response, equilibrium=None, title=None):
              "label": [f"equilibrium: {float(equilibrium):.0f} act"]}
         )
         point = alt.Chart(eq).mark_point(size=160, color=OKABE_ITO[5], filled=True).encode(
-            x="acting_now:Q", y="acting_next:Q", tooltip=["label:N"]
+            x=alt.X("acting_now:Q"), y=alt.Y("acting_next:Q"), tooltip=[alt.Tooltip("label:N")]
         )
         left = float(equilibrium) < n / 2  # keep the label inside the plot
         text = alt.Chart(eq).mark_text(
             align="left" if left else "right", dx=10 if left else -10, dy=-10 if left else 14,
             color=OKABE_ITO[5], fontWeight="bold",
         ).encode(
-            x="acting_now:Q", y="acting_next:Q", text="label:N"
+            x=alt.X("acting_now:Q"), y=alt.Y("acting_next:Q"), text=alt.Text("label:N")
         )
         layers += [point, text]
         description += (
@@ -292,9 +292,9 @@ def phase_diagram_chart(frame, window=None, value="frequency"):
     tooltip += [alt.Tooltip(f"{c}:Q", format=".3f") for c in ("stderr", "theory_frequency") if c in frame]
     heat = alt.Chart(cells).mark_rect().encode(
         x=alt.X("phi_lo:Q", scale=x_scale, title=f"Threshold {_PHI}"),
-        x2="phi_hi:Q",
+        x2=alt.X2("phi_hi:Q"),
         y=alt.Y("z_lo:Q", scale=y_scale, title="Mean degree z"),
-        y2="z_hi:Q",
+        y2=alt.Y2("z_hi:Q"),
         color=alt.Color(f"{value}:Q", title=label, scale=alt.Scale(domain=[0, 1], scheme="viridis")),
         tooltip=tooltip,
     )
@@ -427,10 +427,10 @@ def window_map_chart(window, point, phi_domain=(0.05, 0.3), mean_degree_domain=(
     shade = alt.Chart(band).mark_area(color=OKABE_ITO[1], opacity=0.35, clip=True).encode(
         x=alt.X("phi:Q", scale=x_scale, title=f"Threshold {_PHI}"),
         y=alt.Y("z_low:Q", scale=y_scale, title="Mean degree z"),
-        y2="z_high:Q",
+        y2=alt.Y2("z_high:Q"),
     )
     edge = alt.Chart(outline).mark_line(color=OKABE_ITO[4], strokeWidth=2, clip=True).encode(
-        x=alt.X("phi:Q", scale=x_scale), y=alt.Y("mean_degree:Q", scale=y_scale), order="order:Q"
+        x=alt.X("phi:Q", scale=x_scale), y=alt.Y("mean_degree:Q", scale=y_scale), order=alt.Order("order:Q")
     )
     p = point.iloc[0]
     dot = alt.Chart(point).mark_point(size=220, filled=True, shape="diamond").encode(
@@ -495,7 +495,7 @@ def frequency_chart(simulated, theory=None, title=None):
         domain=["simulated (± 2 s.e.)", "theory"], range=[OKABE_ITO[4], OKABE_ITO[0]]),
         legend=alt.Legend(orient="top-right"))
     bars = alt.Chart(sim).mark_rule(strokeWidth=1.5).encode(
-        x=x, y=alt.Y("low:Q", scale=y_scale), y2="high:Q", color=color
+        x=x, y=alt.Y("low:Q", scale=y_scale), y2=alt.Y2("high:Q"), color=color
     )
     dots = alt.Chart(sim).mark_point(size=50, filled=True).encode(
         x=x,
@@ -572,7 +572,7 @@ def multiplier_chart(frame, window=None, title=None):
         y=alt.Y("multiplier:Q", title="Multiplier (influential seed ÷ random seed)", scale=alt.Scale(zero=True)),
         tooltip=[alt.Tooltip(c, format=".2f") for c in finite.columns if c != "phi"],
     )
-    one = alt.Chart(pd.DataFrame({"y": [1.0]})).mark_rule(color="#777", strokeDash=[6, 4]).encode(y="y:Q")
+    one = alt.Chart(pd.DataFrame({"y": [1.0]})).mark_rule(color="#777", strokeDash=[6, 4]).encode(y=alt.Y("y:Q"))
     layers = [one, line]
     description = (
         f"Line chart of the influentials' multiplier against mean degree, from "
@@ -582,7 +582,7 @@ def multiplier_chart(frame, window=None, title=None):
     )
     if window is not None:
         band = pd.DataFrame({"z_low": [window[0]], "z_high": [window[1]]})
-        shade = alt.Chart(band).mark_rect(color=OKABE_ITO[1], opacity=0.2).encode(x="z_low:Q", x2="z_high:Q")
+        shade = alt.Chart(band).mark_rect(color=OKABE_ITO[1], opacity=0.2).encode(x=alt.X("z_low:Q"), x2=alt.X2("z_high:Q"))
         layers.insert(0, shade)
         description += (
             f" The analytic cascade window, z from {window[0]:.1f} to {window[1]:.1f}, is shaded."

@@ -158,11 +158,11 @@ def greedy_gains_chart(frame, title=None):
     x = alt.X("k:O", title="Seed number k", axis=alt.Axis(labelAngle=0))
     spread = alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(color=OKABE_ITO[5]), color=OKABE_ITO[5]).encode(
         x=x, y=alt.Y("spread:Q", title="Expected adopters with k seeds", scale=alt.Scale(zero=True)),
-        tooltip=["k:Q", alt.Tooltip("spread:Q", format=".1f")],
+        tooltip=[alt.Tooltip("k:Q"), alt.Tooltip("spread:Q", format=".1f")],
     ).properties(width=_WIDTH + 60, height=_HEIGHT - 80, title="Total spread")
     gains = alt.Chart(frame).mark_bar(color=OKABE_ITO[4]).encode(
         x=x, y=alt.Y("gain:Q", title="Extra adopters from seed k"),
-        tooltip=["k:Q", alt.Tooltip("gain:Q", format=".2f")],
+        tooltip=[alt.Tooltip("k:Q"), alt.Tooltip("gain:Q", format=".2f")],
     ).properties(width=_WIDTH + 60, height=_HEIGHT - 100, title="What each new seed adds")
     first, last = frame.iloc[0], frame.iloc[-1]
     return alt.vconcat(spread, gains).properties(
@@ -269,7 +269,7 @@ def adoption_by_degree_chart(frame, title=None):
         y=alt.Y("share:Q", title="Chance of adopting", axis=alt.Axis(format=".0%"),
                 scale=alt.Scale(zero=True)),
         color=colour,
-        tooltip=["model:N", alt.Tooltip("group:N", title="contacts"), "people:Q",
+        tooltip=[alt.Tooltip("model:N"), alt.Tooltip("group:N", title="contacts"), alt.Tooltip("people:Q"),
                  alt.Tooltip("share:Q", format=".1%")],
     )
     parts = []

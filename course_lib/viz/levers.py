@@ -50,14 +50,14 @@ def strategy_map_chart(frame):
         shape=alt.Shape("kind:N", title="Mostly", scale=alt.Scale(
             domain=["influence", "empowerment", "both", "neither"],
             range=["triangle-up", "square", "circle", "cross"])),
-        tooltip=["strategy:N", "influence:Q", "empowerment:Q", "kind:N"],
+        tooltip=[alt.Tooltip("strategy:N"), alt.Tooltip("influence:Q"), alt.Tooltip("empowerment:Q"), alt.Tooltip("kind:N")],
     )
     labels = base.mark_text(align="left", dx=9, dy=-2, fontSize=12).encode(
-        x="influence:Q", y="empowerment:Q", text="strategy:N"
+        x=alt.X("influence:Q"), y=alt.Y("empowerment:Q"), text=alt.Text("strategy:N")
     )
     middles = pd.DataFrame({"v": [0.5]})
-    rule_x = alt.Chart(middles).mark_rule(color="#999", strokeDash=[4, 4]).encode(x="v:Q")
-    rule_y = alt.Chart(middles).mark_rule(color="#999", strokeDash=[4, 4]).encode(y="v:Q")
+    rule_x = alt.Chart(middles).mark_rule(color="#999", strokeDash=[4, 4]).encode(x=alt.X("v:Q"))
+    rule_y = alt.Chart(middles).mark_rule(color="#999", strokeDash=[4, 4]).encode(y=alt.Y("v:Q"))
     names = ", ".join(
         f"{r.strategy} (influence {r.influence:.1f}, empowerment {r.empowerment:.1f})"
         for r in frame.itertuples()

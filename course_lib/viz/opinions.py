@@ -83,10 +83,10 @@ def opinion_trajectory_chart(frame, highlight=None, reference=None, title=None):
     lines = alt.Chart(data).mark_line(strokeWidth=1.8).encode(
         x=alt.X("step:Q", title="Update"),
         y=alt.Y("opinion:Q", title="Opinion of the product (0–1)", scale=alt.Scale(domain=[0, 1])),
-        detail="person:N",
+        detail=alt.Detail("person:N"),
         color=colour,
         size=alt.condition(alt.datum.who == "others", alt.value(1.5), alt.value(3.5)),
-        tooltip=["person:N", "step:Q", alt.Tooltip("opinion:Q", format=".3f")],
+        tooltip=[alt.Tooltip("person:N"), alt.Tooltip("step:Q"), alt.Tooltip("opinion:Q", format=".3f")],
     )
     layers = [lines]
     last = frame[frame["step"] == frame["step"].max()]
@@ -101,7 +101,7 @@ def opinion_trajectory_chart(frame, highlight=None, reference=None, title=None):
     if reference is not None:
         level, label = reference
         ref = pd.DataFrame({"opinion": [float(level)]})
-        layers.append(alt.Chart(ref).mark_rule(color="#333", strokeDash=[6, 4]).encode(y="opinion:Q"))
+        layers.append(alt.Chart(ref).mark_rule(color="#333", strokeDash=[6, 4]).encode(y=alt.Y("opinion:Q")))
         description += f" A dashed line marks {label} at {float(level):.3f}."
     if title is None or isinstance(title, str):
         title = alt.Title(title or "Opinions over time", subtitle=(
@@ -168,7 +168,7 @@ def empowerment_chart(frame, title=None, tooltips=True):
         **({"tooltip": ["person:N", "kind:N", alt.Tooltip("opinion:Q", format=".3f")]} if tooltips else {}),
     )
     left = alt.layer(
-        base.mark_line(color="#bbbbbb", strokeWidth=2).encode(detail="person:N"),
+        base.mark_line(color="#bbbbbb", strokeWidth=2).encode(detail=alt.Detail("person:N")),
         points,
         width=300, height=300, title=alt.Title("Opinions", subtitle=subtitle + ")"),
     )
@@ -256,7 +256,7 @@ def centrality_sweep_chart(theory, simulated=None, title=None):
         _require(simulated, ["susceptibility", "voice", "centrality"], "simulated")
         layers.append(alt.Chart(simulated).mark_point(size=55, filled=True, stroke="white", strokeWidth=0.8).encode(
             x=x, y=y, color=colour,
-            tooltip=[alt.Tooltip("susceptibility:Q"), "voice:O", alt.Tooltip("centrality:Q", format=".4f")]))
+            tooltip=[alt.Tooltip("susceptibility:Q"), alt.Tooltip("voice:O"), alt.Tooltip("centrality:Q", format=".4f")]))
         description += "Dots: the same quantity measured by running the model."
     return alt.layer(*layers, width=_WIDTH, height=_HEIGHT - 20,
                      title=title or alt.Title("Less swayed, more swaying",
@@ -315,11 +315,11 @@ def qvoter_phase_chart(simulated, theory, title=None):
         sim = simulated[simulated["variant"] == variant]
         th = theory[(theory["variant"] == variant) & (theory["stability"] == "stable")]
         lines = alt.Chart(th).mark_line(strokeWidth=2).encode(
-            x=x, y=y, color=colour, detail="branch:N",
+            x=x, y=y, color=colour, detail=alt.Detail("branch:N"),
         )
         dots = alt.Chart(sim).mark_point(size=45, filled=True, stroke="white", strokeWidth=0.6).encode(
             x=x, y=y, color=colour,
-            tooltip=["q:O", alt.Tooltip("p:Q", format=".3f"), alt.Tooltip("magnetization:Q", format=".3f")],
+            tooltip=[alt.Tooltip("q:O"), alt.Tooltip("p:Q", format=".3f"), alt.Tooltip("magnetization:Q", format=".3f")],
         )
         panels.append(alt.layer(lines, dots).properties(
             width=320, height=260, title=alt.Title(variant.capitalize())))
@@ -382,7 +382,7 @@ def hysteresis_chart(simulated, theory, title=None):
     y = alt.Y("magnetization:Q", title="Order |m|", scale=alt.Scale(domain=[0, 1]))
     th = theory.assign(curve=theory["branch"] + " " + theory["stability"])
     lines = alt.Chart(th).mark_line(color="#444", strokeWidth=2).encode(
-        x=x, y=y, detail="curve:N",
+        x=x, y=y, detail=alt.Detail("curve:N"),
         strokeDash=alt.StrokeDash("stability:N", title="Theory", scale=alt.Scale(
             domain=["stable", "unstable"], range=[[1, 0], [5, 4]])),
     )
@@ -392,7 +392,7 @@ def hysteresis_chart(simulated, theory, title=None):
             domain=starts, range=[OKABE_ITO[0], OKABE_ITO[4]][: len(starts)])),
         shape=alt.Shape("start:N", title="Simulation", scale=alt.Scale(
             domain=starts, range=["circle", "square"][: len(starts)])),
-        tooltip=["start:N", alt.Tooltip("p:Q", format=".3f"), alt.Tooltip("magnetization:Q", format=".3f")],
+        tooltip=[alt.Tooltip("start:N"), alt.Tooltip("p:Q", format=".3f"), alt.Tooltip("magnetization:Q", format=".3f")],
     )
     both = []
     ps = sorted(set(simulated["p"]))
@@ -469,11 +469,11 @@ def campaign_response_chart(simulated, theory, title=None):
         th, sim = theory[theory.kind == kind], simulated[simulated.kind == kind]
         x = alt.X("strength:Q", title="Campaign strength", scale=alt.Scale(
             domain=[0, float(th["strength"].max())], nice=False))
-        half = alt.Chart(pd.DataFrame({"share": [0.5]})).mark_rule(color="#999", strokeDash=[4, 4]).encode(y="share:Q")
+        half = alt.Chart(pd.DataFrame({"share": [0.5]})).mark_rule(color="#999", strokeDash=[4, 4]).encode(y=alt.Y("share:Q"))
         lines = alt.Chart(th).mark_line().encode(x=x, y=y, color=colour)
         dots = alt.Chart(sim).mark_point(size=40, filled=True).encode(
             x=x, y=y, color=colour,
-            tooltip=["p:O", alt.Tooltip("strength:Q", format=".2f"), alt.Tooltip("share:Q", format=".3f")],
+            tooltip=[alt.Tooltip("p:O"), alt.Tooltip("strength:Q", format=".2f"), alt.Tooltip("share:Q", format=".3f")],
         )
         panels.append(alt.layer(half, lines, dots).properties(width=320, height=260, title=names[kind]))
         top = th[th.strength == th.strength.max()]
@@ -597,7 +597,7 @@ def expressed_private_chart(frame, spreads, highlight=None, title=None, tooltips
     lines = alt.Chart(data).mark_line(strokeWidth=1.6).encode(
         x=alt.X("step:Q", title="Update"),
         y=alt.Y("opinion:Q", title="Opinion", scale=alt.Scale(domain=[0, 1])),
-        detail="person:N",
+        detail=alt.Detail("person:N"),
         color=alt.Color("who:N", title=None, scale=alt.Scale(
             domain=[str(highlight), "others"], range=[OKABE_ITO[5], "#9a9a9a"]),
             legend=alt.Legend(orient="bottom")),
@@ -684,7 +684,7 @@ def resilience_chart(theory, simulated=None, person="the highlighted person", ti
         _require(simulated, ["resilience", "measure", "value"], "simulated")
         layers.append(alt.Chart(simulated.assign(label=simulated["measure"].map(labels))).mark_point(
             size=55, filled=True, stroke="white", strokeWidth=0.8).encode(
-            x=x, y=y, color=colour, tooltip=["label:N", "resilience:Q", alt.Tooltip("value:Q", format=".4f")]))
+            x=x, y=y, color=colour, tooltip=[alt.Tooltip("label:N"), alt.Tooltip("resilience:Q"), alt.Tooltip("value:Q", format=".4f")]))
         description += " Dots: the same quantities after running the model."
     return alt.layer(*layers, width=_WIDTH, height=_HEIGHT - 20,
                      title=title or alt.Title("The less resilient, the more they agree in public",
