@@ -50,6 +50,11 @@ REFERENCES = {
     "fj_equilibrium": "course_lib.opinions.friedkin_johnsen_equilibrium",
     "qvoter_update": "course_lib.grading.opinions._reference_qvoter",
     "critical_point": "course_lib.voter.qvoter_critical_point",
+    "bass_adoption": "course_lib.diffusion.bass_adoption",
+    "bass_peak_time": "course_lib.diffusion.bass_peak_time",
+    "continuum_step": "course_lib.grading.diffusion._reference_continuum_step",
+    "plan_value": "course_lib.grading.budgets._reference_plan_value",
+    "best_constant_split": "course_lib.grading.budgets._reference_best_share",
 }
 
 

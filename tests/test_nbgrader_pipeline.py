@@ -67,6 +67,10 @@ def qvoter_update(opinion, panel, p, variant, u_type, u_coin):
     return panel[0] if len(set(panel)) == 1 else opinion
 '''
 
+# ps5: compares the running sum with < instead of <=.
+CONTINUUM_STRICT_BOUNDARY = submissions.solution_source(
+    "ps5_budgets", "continuum_step", edit=("if running <= draws[i]:", "if running < draws[i]:"))
+
 ASSIGNMENTS = {
     "ps1_influentials": {
         "cells": {"test_rank_by_degree": 3, "test_kshell": 3, "test_top_k_overlap": 3,
@@ -145,6 +149,18 @@ def fj_step(W, x, x0, susceptibility):
 '''},
         "extra_imports": "",
     },
+}
+
+ASSIGNMENTS["ps5_budgets"] = {
+    "cells": {"test_bass_adoption": 2, "test_bass_peak_time": 2, "test_continuum_step": 4,
+              "test_plan_value": 4, "test_best_constant_split": 3},
+    # ps5: a draw exactly at a running sum stays in the interval below it (< for <=).
+    "wrong": {"continuum_step": CONTINUUM_STRICT_BOUNDARY},
+    "wrong_cells": {"test_continuum_step"},
+    # A list of ints where the solution returns an array: allowed.
+    "other_types": {"continuum_step": submissions.solution_source(
+        "ps5_budgets", "continuum_step", edit=("return np.array(new, dtype=int)", "return new"))},
+    "extra_imports": "",
 }
 
 HONEST = ("noisy", "helper_in_own_cell", "other_types")

@@ -476,3 +476,23 @@ def test_an_interrupted_cluster_sweep_leaves_no_dask_backend_behind(cluster_clie
     assert info.tb is not None and "Dask" not in type(get_active_backend()[0]).__name__
     with pytest.raises(ZeroDivisionError, match="boom"):  # an error in a cell comes back as itself
         run_grid(fails, {"x": [1, 2, 3]}, client=cluster_client)
+
+
+def test_the_phase_diagram_sweeps_through_run_grid_and_its_cache(tmp_path, monkeypatch):
+    from course_lib.cascades import cascade_phase_diagram, monte_carlo
+
+    args = dict(n=300, runs=20, seed=7, progress=False)
+    fresh = cascade_phase_diagram([1.0, 4.0], [0.15, 0.25], cache=tmp_path, **args)
+    assert len(list(tmp_path.rglob("*.json"))) >= 4, "one cached result per cell"
+
+    def no_simulation(*a, **k):
+        raise AssertionError("a cached cell was simulated again")
+
+    monkeypatch.setattr(monte_carlo, "_sizes", no_simulation)
+    again = cascade_phase_diagram([1.0, 4.0], [0.15, 0.25], cache=tmp_path, **args)
+    assert np.array_equal(fresh.frequency, again.frequency)
+    assert np.array_equal(fresh.mean_global_size, again.mean_global_size, equal_nan=True)
+    monkeypatch.undo()
+    # a cell's value depends on its parameters and the seed, not on the rest of the grid
+    alone = cascade_phase_diagram([4.0], [0.25], **args)
+    assert alone.frequency[0, 0] == fresh.frequency[1, 1]

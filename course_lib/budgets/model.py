@@ -59,6 +59,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .._guard import reference
 from .market import Market, check_lag, resolve_market
 from .plan import BudgetPlan
 from .response import _response
@@ -184,6 +185,7 @@ class BudgetOutcome:
         })
 
 
+@reference
 def simulate_plan(plan, *, market=None, **market_params):
     """Run the budget model on one plan.
 

@@ -230,13 +230,24 @@ def _progress(iterable, total, enabled, desc):
 
 
 @seed_by_keyword
+def _phase_cell(mean_degree, phi, *, n, runs, runs_per_network, cutoff, seed):
+    """One cell of :func:`cascade_phase_diagram` (module level, so processes and a Dask
+    cluster can run it and the sweep cache can key it by its code)."""
+    sizes, _ = _sizes(mean_degree, phi, n, runs, runs_per_network, seed)
+    hits = sizes >= cutoff * n
+    return {"frequency": float(hits.mean()),
+            "global_size": float(sizes[hits].mean() / n) if hits.any() else float("nan")}
+
+
 def cascade_phase_diagram(mean_degrees, phis, n=2000, runs=100, *, seed=None,
-                          cutoff=GLOBAL_CASCADE_CUTOFF, runs_per_network=10, progress=True):
+                          cutoff=GLOBAL_CASCADE_CUTOFF, runs_per_network=10, progress=None,
+                          cache=None, n_jobs=1, client=None, scheduler=None):
     """Global-cascade frequency for every (threshold, mean degree) pair: the simulated
     counterpart of the cascade window of Watts (2002), Fig. 1.
 
-    Each grid cell gets its own random stream spawned from ``seed``, so a cell's value
-    does not depend on the rest of the grid.
+    The grid runs through :func:`course_lib.sweeps.run_grid`: each cell gets its own
+    random stream from ``seed`` and its own parameters, so a cell's value does not
+    depend on the rest of the grid, on the order of the cells or on where it ran.
 
     Parameters
     ----------
@@ -254,8 +265,18 @@ def cascade_phase_diagram(mean_degrees, phis, n=2000, runs=100, *, seed=None,
         Share of the ``n`` nodes a cascade must reach to count as global.
     runs_per_network : int, optional
         A new network is drawn every this many runs.
-    progress : bool, optional
-        Show a progress bar (tqdm) over the grid.
+    progress : None or bool, optional
+        A progress bar over the grid: None shows one once the sweep has run 2 s.
+    cache : None, False, True or path, optional
+        Keep each cell's result on disk (:func:`course_lib.sweeps.run_grid`), so running
+        the lesson again with the same arguments and ``seed`` is instant; True uses
+        :func:`course_lib.sweeps.default_cache_dir`.
+    n_jobs : int, optional
+        Local processes for the cells (1, the default: in this process; -1: all cores).
+    client : dask.distributed.Client, optional
+        Run the cells on this Dask cluster instead.
+    scheduler : str, optional
+        Address of a Dask scheduler to connect to instead.
 
     Returns
     -------
@@ -290,17 +311,14 @@ def cascade_phase_diagram(mean_degrees, phis, n=2000, runs=100, *, seed=None,
     for z in mean_degrees.tolist():
         for phi in phis.tolist():
             _check_common(z, phi, n, runs, runs_per_network)
-    shape = (phis.size, mean_degrees.size)
-    frequency = np.empty(shape)
-    global_size = np.full(shape, np.nan)
-    streams = as_rng(seed).spawn(frequency.size)
-    cells = [(i, j) for i in range(shape[0]) for j in range(shape[1])]
-    for (i, j), rng in _progress(zip(cells, streams), len(cells), progress, "phase diagram"):
-        sizes, _ = _sizes(mean_degrees[j], phis[i], n, runs, runs_per_network, rng)
-        hits = sizes >= cutoff * n
-        frequency[i, j] = hits.mean()
-        if hits.any():
-            global_size[i, j] = sizes[hits].mean() / n
+    from ..sweeps import run_grid
+
+    grid = {"phi": [float(v) for v in phis], "mean_degree": [float(v) for v in mean_degrees]}
+    fixed = {"n": int(n), "runs": int(runs), "runs_per_network": int(runs_per_network), "cutoff": float(cutoff)}
+    sweep = run_grid(_phase_cell, grid, seed=seed, fixed=fixed, cache=cache, n_jobs=n_jobs, client=client,
+                     scheduler=scheduler, progress=progress)
+    frequency = sweep.array("frequency").astype(float)
+    global_size = sweep.array("global_size").astype(float)
     stderr = np.sqrt(frequency * (1 - frequency) / runs)
     return PhaseDiagram(mean_degrees, phis, frequency, stderr, global_size, n, runs, cutoff)
 

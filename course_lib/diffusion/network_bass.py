@@ -24,10 +24,10 @@ import numbers
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy import sparse
 
 from .._validation import as_rng, check_integer
-from ..networks import CompiledNetwork, compile_network, node_indices
+from .._contacts import _CompleteGraph, contact_share, contacts_of  # noqa: F401  (continuum uses them)
+from ..networks import node_indices
 from .bass import check_bass_parameters
 
 __all__ = ["BassRun", "simulate_bass", "simulate_bass_complete"]
@@ -81,51 +81,6 @@ class BassRun:
             "adopted": self.adopted,
             "new": self.new_adopters,
         })
-
-
-class _CompleteGraph:
-    """Everyone is everyone's contact: neighbour sums are a total minus oneself."""
-
-    def __init__(self, n):
-        self.n = n
-        self.nodes = tuple(range(n))
-        self.degrees = np.full(n, n - 1, dtype=np.int64)
-
-    @property
-    def index_of(self):  # only needed to place initial adopters
-        return {i: i for i in range(self.n)}
-
-    def neighbour_sum(self, values):
-        return values.sum() - values
-
-
-class _Network:
-    """A compiled network with a sparse adjacency matrix for neighbour sums."""
-
-    def __init__(self, net):
-        self.n, self.nodes, self.index_of, self.degrees = net.n, net.nodes, net.index_of, net.degrees
-        data = np.ones(len(net.indices))
-        self._adjacency = sparse.csr_array((data, net.indices, net.indptr), shape=(net.n, net.n))
-
-    def neighbour_sum(self, values):
-        return self._adjacency @ values
-
-
-def contacts_of(G, name="G"):
-    """The contact structure of ``G``: a whole number ``n`` (at least 2) is the complete
-    graph on ``n`` consumers, never built; otherwise an undirected networkx graph or
-    CompiledNetwork."""
-    if isinstance(G, numbers.Integral) and not isinstance(G, (bool, np.bool_)):
-        return _CompleteGraph(check_integer(G, name, minimum=2))
-    if not isinstance(G, CompiledNetwork) and not hasattr(G, "adj"):
-        raise TypeError(f"{name} must be a networkx graph or a CompiledNetwork, not {type(G).__name__}")
-    return _Network(compile_network(G, allow_directed=False, name=name))
-
-
-def contact_share(contacts, indicator):
-    """Share of each consumer's contacts with ``indicator`` (0 for those without contacts)."""
-    degrees = contacts.degrees
-    return contacts.neighbour_sum(indicator.astype(float)) / np.maximum(degrees, 1)
 
 
 def _run(contacts, p, q, steps, seed, initial_adopters):

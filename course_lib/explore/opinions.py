@@ -32,8 +32,15 @@ from ..experiments.opinions import (
 )
 from ..viz import opinions as charts
 from .base import Explorer, _slider
+from .declare import Choice, ExplorerDeclaration, Range
 
-__all__ = ["empowerment_explorer", "campaign_explorer", "expressed_private_explorer"]
+__all__ = [
+    "empowerment_declaration",
+    "empowerment_explorer",
+    "campaign_explorer",
+    "expressed_private_declaration",
+    "expressed_private_explorer",
+]
 
 
 def _toggle(description, options, value):
@@ -54,6 +61,67 @@ def _setup(G, self_weight, agent):
 
 
 # =========================================================================== lesson 04
+def empowerment_declaration(G=None, agent=10, susceptibility=0.8, self_weight=0.2, own=0.8, voice=1.0):
+    """The lesson 04 explorer, declared once for JupyterLab and the website.
+
+    Parameters
+    ----------
+    G : networkx.Graph, optional
+        The network (default :func:`course_lib.experiments.opinions.example_network`);
+        node attributes ``name`` and ``rating`` (default 0.5) are used.
+    agent : int, optional
+        Index of the empowered person.
+    susceptibility : float, optional
+        Everybody else's susceptibility, in [0, 1].
+    self_weight : float, optional
+        Weight each person gives their own opinion
+        (:func:`course_lib.opinions.influence_weights`).
+    own : float, optional
+        Starting susceptibility of the empowered person, in [0, 1].
+    voice : float, optional
+        Starting factor by which others listen to them more (0.25 to 4).
+
+    Returns
+    -------
+    ExplorerDeclaration
+        Controls ``own`` (0 to 1 by 0.05; 0.1 on the website) and ``voice`` (0.25 to 4
+        by 0.25; 0.5 on the website) over :func:`course_lib.viz.opinions.empowerment_chart`.
+
+    Examples
+    --------
+    >>> declaration = empowerment_declaration()
+    >>> len(declaration.site_cells())
+    99
+    """
+    G, names, W, x0, who = _setup(G, self_weight, agent)
+
+    @functools.lru_cache(maxsize=1024)
+    def compute(own, voice):
+        return empowerment_frame(W, x0, susceptibility, agent, new_susceptibility=own, voice=voice, names=names)
+
+    def render(own, voice):
+        own, voice = round(float(own), 2), round(float(voice), 2)
+        frame = compute(own, voice)
+        row = frame.iloc[agent]
+        title = alt.Title(
+            f"{who}: swayed {frame.attrs['swayed']:.0%}, sways {row.centrality:.1%} of everyone's view",
+            subtitle=(f"Before: swayed {frame.attrs['baseline_swayed']:.0%}, sways "
+                      f"{row.baseline_centrality:.1%}. Susceptibility {own:g}, voice ×{voice:g}"),
+        )
+        return charts.empowerment_chart(frame, title=title, tooltips=False)
+
+    controls = (
+        Range("own", f"{who}'s susceptibility", 0.0, 1.0, 0.05, float(own), ".2f", site_step=0.1,
+              continuous=True),
+        Range("voice", f"others listen to {who} ×", 0.25, 4.0, 0.25, float(voice), ".2f", site_step=0.5,
+              continuous=True),
+    )
+    note = (f"<i>Everybody else keeps susceptibility {susceptibility:g}. "
+            f"<b>Swayed</b>: share of {who}'s final opinion that comes from other people's initial "
+            f"opinions. <b>Sways</b>: {who}'s influence centrality, her share in everybody's final opinion.</i>")
+    return ExplorerDeclaration("empowerment", controls, render, note=note)
+
+
 def empowerment_explorer(G=None, agent=10, susceptibility=0.8, self_weight=0.2, own=0.8, voice=1.0):
     """Empower one person two ways and see how much they are swayed and how much they sway.
 
@@ -83,7 +151,8 @@ def empowerment_explorer(G=None, agent=10, susceptibility=0.8, self_weight=0.2, 
     -------
     Explorer
         Sliders ``own`` and ``voice`` over
-        :func:`course_lib.viz.opinions.empowerment_chart`.
+        :func:`course_lib.viz.opinions.empowerment_chart`, built from
+        :func:`empowerment_declaration` (the website shows the same chart).
 
     Examples
     --------
@@ -92,31 +161,7 @@ def empowerment_explorer(G=None, agent=10, susceptibility=0.8, self_weight=0.2, 
     >>> ex.values["own"]
     0.2
     """
-    G, names, W, x0, who = _setup(G, self_weight, agent)
-
-    @functools.lru_cache(maxsize=1024)
-    def compute(own, voice):
-        return empowerment_frame(W, x0, susceptibility, agent, new_susceptibility=own, voice=voice, names=names)
-
-    def render(own, voice):
-        own, voice = round(float(own), 2), round(float(voice), 2)
-        frame = compute(own, voice)
-        row = frame.iloc[agent]
-        title = alt.Title(
-            f"{who}: swayed {frame.attrs['swayed']:.0%}, sways {row.centrality:.1%} of everyone's view",
-            subtitle=(f"Before: swayed {frame.attrs['baseline_swayed']:.0%}, sways "
-                      f"{row.baseline_centrality:.1%}. Susceptibility {own:g}, voice ×{voice:g}"),
-        )
-        return charts.empowerment_chart(frame, title=title, tooltips=False)
-
-    controls = {
-        "own": _slider(f"{who}'s susceptibility", float(own), 0.0, 1.0, 0.05, ".2f", True),
-        "voice": _slider(f"others listen to {who} ×", float(voice), 0.25, 4.0, 0.25, ".2f", True),
-    }
-    note = (f"<i>Everybody else keeps susceptibility {susceptibility:g}. "
-            f"<b>Swayed</b>: share of {who}'s final opinion that comes from other people's initial "
-            f"opinions. <b>Sways</b>: {who}'s influence centrality, her share in everybody's final opinion.</i>")
-    return Explorer(controls, render, note=note)
+    return empowerment_declaration(G, agent, susceptibility, self_weight, own, voice).explorer()
 
 
 # =========================================================================== lesson 05
@@ -233,6 +278,75 @@ def campaign_explorer(p=0.6, q=4, variant="anticonformity", strength=0.1, kind="
 
 
 # =========================================================================== lesson 06
+def expressed_private_declaration(G=None, agent=10, resilience=0.3, stubbornness=0.3, pressure="local",
+                                  self_weight=0.2, steps=30):
+    """The lesson 06 explorer, declared once for JupyterLab and the website.
+
+    Parameters
+    ----------
+    G : networkx.Graph, optional
+        The network (default :func:`course_lib.experiments.opinions.example_network`);
+        node attributes ``name`` and ``rating`` (default 0.5) are used.
+    agent : int, optional
+        Index of the person drawn in colour.
+    resilience : float, optional
+        Starting resilience of everybody, 0.05 to 1.
+    stubbornness : float, optional
+        Starting stubbornness of everybody, 0.05 to 1.
+    pressure : {"local", "global"}, optional
+        Starting kind of public opinion: one's contacts' or everyone's.
+    self_weight : float, optional
+        Weight each person gives their own opinion
+        (:func:`course_lib.opinions.influence_weights`).
+    steps : int, optional
+        Updates shown.
+
+    Returns
+    -------
+    ExplorerDeclaration
+        Controls ``resilience`` and ``stubbornness`` (0.05 to 1 by 0.05; 0.25 on the
+        website) and ``pressure`` over :func:`course_lib.viz.opinions.expressed_private_chart`.
+
+    Examples
+    --------
+    >>> declaration = expressed_private_declaration()
+    >>> len(declaration.site_cells())
+    32
+    """
+    G, names, W, x0, who = _setup(G, self_weight, agent)
+
+    @functools.lru_cache(maxsize=1024)
+    def compute(resilience, stubbornness, pressure):
+        run = opinions.expressed_private(W, x0, 1.0 - stubbornness, resilience, steps, pressure=pressure)
+        x, xhat = opinions.expressed_private_equilibrium(W, x0, 1.0 - stubbornness, resilience, pressure=pressure)
+        return run, x, xhat
+
+    def render(resilience, stubbornness, pressure):
+        resilience, stubbornness = round(float(resilience), 2), round(float(stubbornness), 2)
+        run, x, xhat = compute(resilience, stubbornness, pressure)
+        title = alt.Title(
+            f"At rest they think within {opinions.opinion_spread(x):.2f} of each other "
+            f"but say within {opinions.opinion_spread(xhat):.2f}",
+            subtitle=(f"{who} thinks {x[agent]:.2f} and says {xhat[agent]:.2f}. "
+                      f"Resilience {resilience:g}, stubbornness {stubbornness:g}, {pressure} pressure"),
+        )
+        return charts.expressed_private_chart(expressed_private_frame(run, names), spread_frame(run),
+                                              highlight=who, title=title, tooltips=False)
+
+    controls = (
+        Range("resilience", "resilience φ", 0.05, 1.0, 0.05, float(resilience), ".2f", site_step=0.25,
+              continuous=True),
+        Range("stubbornness", "stubbornness", 0.05, 1.0, 0.05, float(stubbornness), ".2f", site_step=0.25,
+              continuous=True),
+        Choice("pressure", "conform to", (("my contacts (local)", "local"), ("everyone (global)", "global")),
+               pressure),
+    )
+    note = ("<i><b>Resilience</b>: how much of what a person says is what they privately think (1 = always "
+            "says it, 0 = echoes the public opinion). <b>Stubbornness</b>: how much of their private view "
+            "stays anchored to where it started (1 − susceptibility).</i>")
+    return ExplorerDeclaration("expressed_private", controls, render, note=note)
+
+
 def expressed_private_explorer(G=None, agent=10, resilience=0.3, stubbornness=0.3, pressure="local",
                                self_weight=0.2, steps=30):
     """What people think and what they say: sliders for everybody's resilience (how much
@@ -266,7 +380,8 @@ def expressed_private_explorer(G=None, agent=10, resilience=0.3, stubbornness=0.
     -------
     Explorer
         Controls ``resilience``, ``stubbornness`` and ``pressure`` over
-        :func:`course_lib.viz.opinions.expressed_private_chart`.
+        :func:`course_lib.viz.opinions.expressed_private_chart`, built from
+        :func:`expressed_private_declaration` (the website shows the same chart).
 
     Examples
     --------
@@ -275,33 +390,4 @@ def expressed_private_explorer(G=None, agent=10, resilience=0.3, stubbornness=0.
     >>> ex.values["resilience"]
     0.9
     """
-    G, names, W, x0, who = _setup(G, self_weight, agent)
-
-    @functools.lru_cache(maxsize=1024)
-    def compute(resilience, stubbornness, pressure):
-        run = opinions.expressed_private(W, x0, 1.0 - stubbornness, resilience, steps, pressure=pressure)
-        x, xhat = opinions.expressed_private_equilibrium(W, x0, 1.0 - stubbornness, resilience, pressure=pressure)
-        return run, x, xhat
-
-    def render(resilience, stubbornness, pressure):
-        resilience, stubbornness = round(float(resilience), 2), round(float(stubbornness), 2)
-        run, x, xhat = compute(resilience, stubbornness, pressure)
-        title = alt.Title(
-            f"At rest they think within {opinions.opinion_spread(x):.2f} of each other "
-            f"but say within {opinions.opinion_spread(xhat):.2f}",
-            subtitle=(f"{who} thinks {x[agent]:.2f} and says {xhat[agent]:.2f}. "
-                      f"Resilience {resilience:g}, stubbornness {stubbornness:g}, {pressure} pressure"),
-        )
-        return charts.expressed_private_chart(expressed_private_frame(run, names), spread_frame(run),
-                                              highlight=who, title=title, tooltips=False)
-
-    controls = {
-        "resilience": _slider("resilience φ", float(resilience), 0.05, 1.0, 0.05, ".2f", True),
-        "stubbornness": _slider("stubbornness", float(stubbornness), 0.05, 1.0, 0.05, ".2f", True),
-        "pressure": _toggle("conform to", [("my contacts (local)", "local"), ("everyone (global)", "global")],
-                            pressure),
-    }
-    note = ("<i><b>Resilience</b>: how much of what a person says is what they privately think (1 = always "
-            "says it, 0 = echoes the public opinion). <b>Stubbornness</b>: how much of their private view "
-            "stays anchored to where it started (1 − susceptibility).</i>")
-    return Explorer(controls, render, note=note)
+    return expressed_private_declaration(G, agent, resilience, stubbornness, pressure, self_weight, steps).explorer()

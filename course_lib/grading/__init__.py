@@ -23,15 +23,19 @@ gives the same inputs. One module per problem set:
 - :mod:`.cascades` -- ps2, threshold cascades
 - :mod:`.seeding` -- ps3, independent cascade with given coins, Monte Carlo spread, greedy
 - :mod:`.opinions` -- ps4, Friedkin–Johnsen, the q-voter update, its critical point
+- :mod:`.diffusion` -- ps5, the Bass curve and its peak, one step of the consumer continuum
+- :mod:`.budgets` -- ps5, a budget plan's value and the best constant split
 
 Test cells use ``from course_lib import grading`` and the names below.
 """
 from .._guard import ReferenceLockedError, student_code_under_test
-from . import cascades, core, graphs, influence, isolation, opinions, seeding
+from . import budgets, cascades, core, diffusion, graphs, influence, isolation, opinions, seeding
+from .budgets import *  # noqa: F401,F403
 from .cascades import *  # noqa: F401,F403
 from .cascades import SPECIAL_THRESHOLDS
 from .core import *  # noqa: F401,F403
 from .core import MAX_VALUE_CHARS
+from .diffusion import *  # noqa: F401,F403
 from .graphs import *  # noqa: F401,F403
 from .influence import *  # noqa: F401,F403
 from .isolation import student_seed
@@ -45,6 +49,8 @@ __all__ = [
     *cascades.__all__,
     *seeding.__all__,
     *opinions.__all__,
+    *diffusion.__all__,
+    *budgets.__all__,
     "MAX_VALUE_CHARS",
     "student_seed",
     "SPECIAL_THRESHOLDS",

@@ -22,53 +22,17 @@ from __future__ import annotations
 import numbers
 from dataclasses import dataclass, field
 import numpy as np
-from scipy import sparse
 
 from .._validation import as_rng, check_integer, check_probability, check_real
 from ..cascades import contacts_needed, node_thresholds
-from ..networks import CompiledNetwork, compile_network, node_indices
+from .._contacts import contacts_of
+from ..networks import node_indices
 from .roles import assign_roles, check_role_mix
 from .rules import CONTENT, EXITED, HEARD, RESOLVED, SILENCED, VOICING, apply_step
 
 __all__ = ["PlatformRun", "simulate_platforms"]
 
 _MEASURES = ("company", "external", "negative_talk", "resolved", "exits", "complaints", "removed", "silenced")
-
-
-class _CompleteGraph:
-    """Everyone is everyone's contact: neighbour sums are a total minus oneself."""
-
-    def __init__(self, n):
-        self.n = n
-        self.nodes = tuple(range(n))
-        self.index_of = {i: i for i in range(n)}
-        self.degrees = np.full(n, n - 1, dtype=np.int64)
-
-    def neighbour_sum(self, values):
-        return values.sum() - values
-
-
-class _Network:
-    """A compiled network with a sparse adjacency matrix for neighbour sums."""
-
-    def __init__(self, net):
-        self.n, self.nodes, self.index_of, self.degrees = net.n, net.nodes, net.index_of, net.degrees
-        data = np.ones(len(net.indices))
-        self._adjacency = sparse.csr_array((data, net.indices, net.indptr), shape=(net.n, net.n))
-
-    def neighbour_sum(self, values):
-        return self._adjacency @ values
-
-
-def _contacts(G_or_n):
-    if isinstance(G_or_n, numbers.Integral) and not isinstance(G_or_n, bool):
-        return _CompleteGraph(check_integer(G_or_n, "G_or_n", minimum=2))
-    if not isinstance(G_or_n, CompiledNetwork) and not hasattr(G_or_n, "adj"):
-        raise TypeError(
-            f"G_or_n must be a whole number (the complete graph on that many consumers) or "
-            f"a networkx graph / CompiledNetwork, not {type(G_or_n).__name__}"
-        )
-    return _Network(compile_network(G_or_n, allow_directed=False, name="G_or_n"))
 
 
 @dataclass(frozen=True, eq=False)
@@ -283,7 +247,7 @@ def simulate_platforms(G_or_n, suppression, *, seed=None, steps=50, answer_rate=
     .. [3] Kleemann, "Users, not customers!", a study of 22 company-run crowdsourcing
        platforms (conference abstract), 2014.
     """
-    contacts = _contacts(G_or_n)
+    contacts = contacts_of(G_or_n, "G_or_n")
     n = contacts.n
     suppression = check_probability(suppression, "suppression")
     steps = check_integer(steps, "steps", minimum=1)

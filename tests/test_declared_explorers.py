@@ -1,0 +1,41 @@
+"""Every lesson explorer declared for the website: the page, at a setting of its grid,
+draws exactly what the lesson's widget draws at that setting (vl-convert renders both)."""
+import pytest
+import vl_convert as vlc
+from test_declare import at
+
+from course_lib.explore import cascades, influence, opinions
+from course_lib.explore.declare import MAX_SITE_CELLS
+
+pytestmark = pytest.mark.slow
+
+DECLARATIONS = {
+    "granovetter": cascades.granovetter_declaration,
+    "empowerment": opinions.empowerment_declaration,
+    "expressed_private": opinions.expressed_private_declaration,
+    "networks": lambda: influence.networks_declaration(seed=1),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(DECLARATIONS))
+def declared(request):
+    declaration = DECLARATIONS[request.param]()
+    return declaration, declaration.static_spec(compact=False)
+
+
+def test_the_grid_fits_a_page_and_says_where_it_is_coarser(declared):
+    declaration, _ = declared
+    cells = declaration.site_cells()
+    assert 1 < len(cells) <= MAX_SITE_CELLS
+    assert declaration.defaults in cells, "the page must start where the lesson starts"
+    coarse = [c for c in declaration.controls if getattr(c, "site_step", None)]
+    assert len(declaration.coarser_on_site()) == len(coarse)
+
+
+def test_the_page_draws_what_the_widget_draws(declared):
+    declaration, spec = declared
+    cells = declaration.site_cells()
+    for values in (declaration.defaults, cells[0], cells[-1]):
+        widget_chart = declaration.explorer(**values).chart.to_dict()
+        assert vlc.vegalite_to_svg(at(spec, **values)) == vlc.vegalite_to_svg(widget_chart), \
+            f"{declaration.name}: the page and the widget differ at {values}"
