@@ -262,7 +262,10 @@ def _poisson_edges(n, mean_degree, rng):
     parts = []
     last = -1
     while True:
-        positions = last + np.cumsum(rng.geometric(p, size=chunk))
+        # jumps past the last pair end the walk; capping them at `pairs + 1` keeps the running
+        # sum from overflowing int64 when p is tiny (numpy returns 2**63 - 1 for p ~ 1e-300)
+        jumps = np.minimum(rng.geometric(p, size=chunk), pairs + 1)
+        positions = last + np.cumsum(jumps)
         inside = positions[positions < pairs]
         parts.append(inside)
         if inside.size < chunk:

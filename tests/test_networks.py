@@ -129,3 +129,10 @@ def test_generator_errors_name_the_parameter(call, error, words):
         call()
 
 
+
+
+def test_a_vanishing_tie_probability_gives_no_ties_instead_of_overflowing():
+    # numpy's geometric draw saturates at 2**63 - 1 for p ~ 1e-300; summing such jumps
+    # used to overflow into negative pair numbers (and crash the CSR builder)
+    assert len(poisson_csr(2, 5e-324, seed=1).indices) == 0
+    assert len(poisson_csr(100_000, 1e-12, seed=1).indices) == 0

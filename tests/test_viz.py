@@ -153,3 +153,16 @@ def test_charts_name_their_channels_so_a_slider_move_stays_fast():
                  for path in sorted(package.rglob("*.py"))
                  for line, channel in _bare_shorthands(path.read_text(encoding="utf-8"))]
     assert not offenders, f"bare shorthand strings in encode(): {offenders}"
+
+
+def test_phase_diagram_subtitle_names_the_value_it_colours():
+    frame = pd.DataFrame({"mean_degree": [2.0, 4.0], "phi": [0.18, 0.18], "frequency": [0.6, 0.2],
+                          "mean_global_size": [0.9, 0.8]})
+    assert "share of single seeds" in viz.phase_diagram_chart(frame).title.subtitle
+    sized = viz.phase_diagram_chart(frame, value="mean_global_size").title.subtitle
+    assert "mean global size" in sized and "share of single seeds" not in sized
+
+
+def test_multiplier_curve_refuses_an_empty_list_in_words():
+    with pytest.raises(ValueError, match="mean_degrees must be a non-empty list"):
+        cascades.multiplier_curve([], 0.18, n=100, runs=2, seed=1, progress=False)

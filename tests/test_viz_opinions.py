@@ -166,3 +166,12 @@ def test_builders_name_missing_columns():
         viz_op.qvoter_phase_chart(pd.DataFrame({"variant": [], "q": [], "p": []}), pd.DataFrame())
     with pytest.raises(TypeError, match="DataFrame"):
         viz_op.campaign_trajectory_chart([0.1], [0.1])
+
+
+def test_expressed_private_chart_without_highlight_has_no_legend_entry_for_none():
+    G = lab.example_network()
+    W = opinions.influence_weights(G, self_weight=0.2)
+    run = opinions.expressed_private(W, [0.5] * len(G), 0.7, 0.3, 5)
+    spec = viz_op.expressed_private_chart(lab.expressed_private_frame(run, lab._names(G)), lab.spread_frame(run)).to_dict()
+    text = str(spec)
+    assert "'None'" not in text, "a chart without a highlighted person must not list 'None'"

@@ -468,6 +468,11 @@ def multiplier_curve(mean_degrees, phi, n=10_000, runs=200, top=0.1, *, seed=Non
         ``influential_mean_size``, ``random_mean_size``, ``influential_stderr``,
         ``random_stderr``.
 
+    Raises
+    ------
+    ValueError
+        If ``mean_degrees`` is empty or not a flat list, or a parameter is out of range.
+
     Examples
     --------
     >>> table = multiplier_curve([2, 4], 0.18, n=1000, runs=40, seed=1, progress=False)
@@ -482,6 +487,8 @@ def multiplier_curve(mean_degrees, phi, n=10_000, runs=200, top=0.1, *, seed=Non
     import pandas as pd
 
     mean_degrees = np.asarray(mean_degrees, dtype=float)
+    if mean_degrees.ndim != 1 or mean_degrees.size == 0:
+        raise ValueError("mean_degrees must be a non-empty list of numbers (the mean degrees to compare)")
     streams = as_rng(seed).spawn(mean_degrees.size)
     frames = [
         influentials_multiplier(z, phi, n, runs, top, seed=rng, runs_per_network=runs_per_network).to_frame()

@@ -321,7 +321,8 @@ def phase_diagram_chart(frame, window=None, value="frequency"):
         height=_HEIGHT + 40,
         title=alt.Title(
             "The cascade window",
-            subtitle="Colour: share of single seeds that trigger a global cascade; outline: theory",
+            subtitle=(f"Colour: {'share of single seeds that trigger a global cascade' if value == 'frequency' else label.lower()}"
+                      "; outline: theory"),
         ),
         description=description,
     )

@@ -599,9 +599,11 @@ def expressed_private_chart(frame, spreads, highlight=None, title=None, tooltips
         y=alt.Y("opinion:Q", title="Opinion", scale=alt.Scale(domain=[0, 1])),
         detail=alt.Detail("person:N"),
         color=alt.Color("who:N", title=None, scale=alt.Scale(
-            domain=[str(highlight), "others"], range=[OKABE_ITO[5], "#9a9a9a"]),
-            legend=alt.Legend(orient="bottom")),
-        **({"tooltip": ["person:N", "kind:N", "step:Q", alt.Tooltip("opinion:Q", format=".3f")]} if tooltips else {}),
+            domain=[str(highlight), "others"] if highlight is not None else ["others"],
+            range=[OKABE_ITO[5], "#9a9a9a"] if highlight is not None else ["#9a9a9a"]),
+            legend=alt.Legend(orient="bottom") if highlight is not None else None),
+        **({"tooltip": [alt.Tooltip("person:N"), alt.Tooltip("kind:N"), alt.Tooltip("step:Q"),
+                        alt.Tooltip("opinion:Q", format=".3f")]} if tooltips else {}),
     ).properties(width=210, height=240).facet(
         column=alt.Column("kind:N", title=None, sort=["private", "expressed"],
                           header=alt.Header(labelExpr="datum.value == 'private' ? 'What they think' : 'What they say'")),
