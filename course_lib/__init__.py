@@ -16,6 +16,8 @@ Submodules (imported on demand, so ``import course_lib`` stays light):
   horizon, with community ROI
 - :mod:`course_lib.platforms` -- voice, exit and mobilization when a platform
   suppresses complaints (Kleemann 2014, Hirschman 1970)
+- :mod:`course_lib.capstone` -- a market built from the models above, strategies played
+  in it and scored on held-out seeds against baselines
 - :mod:`course_lib.sweeps` -- one grid runner with a disk cache and parallel cells
   (joblib or Dask) for phase diagrams and the website's grids
 - :mod:`course_lib.viz` -- offline altair charts and the course theme

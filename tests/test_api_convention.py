@@ -136,7 +136,7 @@ def test_the_old_parameter_names_still_work_with_a_warning():
 # Dataclasses that are inputs or machinery, not results a student tabulates or plots.
 NOT_RESULTS = {
     "CompiledNetwork", "LiveEdgeWorlds",  # compiled inputs of the kernels
-    "Market", "Levers",  # a model's parameters
+    "Market", "Levers", "Scenario", "Strategy",  # a model's parameters, a strategy's choices
     "Range", "Choice", "ExplorerDeclaration",  # an explorer's declaration
 }
 
