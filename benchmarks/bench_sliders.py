@@ -93,6 +93,53 @@ def main():
     moves += [{"strength": float(v)} for v in np.round(np.arange(0.0, 0.3001, 0.02), 2)]
     results["campaign"] = _report("campaign_explorer", _time(ex, moves), _time(ex, moves))
 
+    # lesson 08: the best constant split as the horizon and the budget move, then which
+    # lever first (the exact two-phase search) in a new and an established market
+    from course_lib.explore import budgets as budget_explorers
+
+    ex = budget_explorers.horizon_explorer()
+    ex.update(horizon=12, budget=1.0)  # warm-up: imports, first chart
+    moves = [{"horizon": h} for h in range(4, 53, 2)]
+    moves += [{"budget": float(b)} for b in np.arange(0.5, 3.001, 0.25)]
+    results["budget_horizon"] = _report("horizon_explorer", _time(ex, moves), _time(ex, moves))
+
+    ex = budget_explorers.phasing_explorer()
+    moves = [{"horizon": h} for h in range(12, 51, 2)]
+    moves += [{"market": "established"}] + [{"horizon": h} for h in range(52, 11, -4)]
+    results["budget_phasing"] = _report("phasing_explorer", _time(ex, moves), _time(ex, moves))
+
+    # lesson 07: Bass diffusion, p and q over small cached simulations on four networks
+    from course_lib.explore import diffusion as diffusion_explorers
+
+    ex = diffusion_explorers.bass_explorer(seed=1)
+    ex.update(q=0.21)  # warm-up: the four networks, first chart
+    moves = [{"q": float(v)} for v in np.round(np.arange(0.0, 0.6001, 0.04), 2)]
+    moves += [{"p": float(v)} for v in np.round(np.arange(0.002, 0.0501, 0.004), 3)]
+    moves += [{"network": name} for name in ("random", "clustered", "scale-free", "complete")]
+    results["bass"] = _report("bass_explorer", _time(ex, moves), _time(ex, moves))
+
+    # lesson 09: moderation (suppression, answer rate, loyalty): mean-field curves plus one
+    # cached complete-graph run of 1,000 consumers per setting
+    from course_lib.explore import platforms as platform_explorers
+
+    ex = platform_explorers.moderation_explorer(seed=9)
+    ex.update(suppression=0.3)  # warm-up: first chart, the tipping points
+    moves = [{"suppression": float(v)} for v in np.round(np.arange(0.0, 1.0001, 0.04), 2)]
+    moves += [{"answer_rate": float(v)} for v in np.round(np.arange(0.0, 1.0001, 0.1), 2)]
+    moves += [{"loyalty": v} for v in (1, 2, 3, 0)]
+    results["moderation"] = _report("moderation_explorer", _time(ex, moves), _time(ex, moves))
+
+    # lesson 10: a strategy's scoreboard (4 plays of 300 consumers; the baselines cached)
+    from course_lib.explore import capstone as capstone_explorers
+
+    ex = capstone_explorers.capstone_explorer()
+    ex.update(ambassadors=4)  # warm-up: the baselines, the four networks
+    moves = [{"empower_share": float(v)} for v in np.round(np.arange(0.0, 1.0001, 0.1), 1)]
+    moves += [{"answer_rate": float(v)} for v in (0.0, 0.25, 0.75, 1.0)]
+    moves += [{"suppression": float(v)} for v in np.round(np.arange(0.0, 0.9001, 0.1), 1)]
+    moves += [{"ambassadors": k} for k in range(0, 11)]
+    results["capstone"] = _report("capstone_explorer", _time(ex, moves), _time(ex, moves))
+
     # Lesson 08 (in progress) will drag the horizon and the budget over the best split:
     # its computation alone, before a chart exists, so the explorer starts inside budget.
     from course_lib.budgets import best_constant_split

@@ -55,6 +55,9 @@ REFERENCES = {
     "continuum_step": "course_lib.grading.diffusion._reference_continuum_step",
     "plan_value": "course_lib.grading.budgets._reference_plan_value",
     "best_constant_split": "course_lib.grading.budgets._reference_best_share",
+    "exit_step": "course_lib.grading.platforms._reference_exit_step",
+    "exit_share": "course_lib.grading.platforms._reference_exit_share",
+    "choose_strategy": "course_lib.grading.platforms._reference_strategy",
 }
 
 

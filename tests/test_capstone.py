@@ -17,7 +17,7 @@ SILENT = dict(competitor_share=0.0, detractor_share=0.0, advocacy=0.0, detractio
 
 
 def test_nothing_spent_and_nobody_seeded_sells_nothing():
-    scenario = Scenario(n=200, budget=0.0, horizon=8, **SILENT)
+    scenario = Scenario(n=200, budget=0.0, answer_cost=0.0, horizon=8, **SILENT)
     for seed in range(3):
         run = play(scenario, Strategy(), seed=seed)
         assert run.score == 0.0 and run.shares[-1, 2] == 1.0, "nobody can hear of the product"
@@ -40,7 +40,7 @@ def test_marketing_alone_follows_its_closed_form():
 
 
 def test_ambassadors_are_the_top_of_the_ranking_and_start_as_advocates():
-    scenario = Scenario(n=300, horizon=1, lag=0, budget=0.0, **SILENT)
+    scenario = Scenario(n=300, horizon=1, lag=0, budget=0.0, answer_cost=0.0, **SILENT)
     run = play(scenario, {"seeding": "degree", "seeds": 7}, seed=4)
     assert len(run.seeds) == 7 and run.shares[0, ADVOCATE] == pytest.approx(7 / 300)
     random_run = play(scenario, {"seeding": "random", "seeds": 7}, seed=4)
@@ -81,6 +81,9 @@ def test_harsh_suppression_costs_market_share_and_answering_wins_it():
 def test_the_budget_plan_follows_the_strategy():
     plan = capstone.budget_plan(Scenario(horizon=6, budget=2.0), Strategy(empower_share=0.25))
     assert plan.empower.tolist() == [0.5] * 6 and plan.influence.tolist() == [1.5] * 6
+    answering = capstone.budget_plan(Scenario(horizon=2, lag=0, budget=2.0, answer_cost=0.4),
+                                     Strategy(empower_share=0.5, answer_rate=0.5))
+    assert answering.spend.tolist() == [1.8, 1.8], "answering half the complaints costs 0.5 * 0.4 first"
     phased = capstone.budget_plan(Scenario(horizon=6), Strategy(empower_share=1.0, switch=4, first="empower"))
     assert phased.empower.tolist() == [1.0] * 4 + [0.0] * 2
 
@@ -102,8 +105,10 @@ def test_bad_scenarios_and_plays_are_refused_in_words():
         Scenario(horizon=2, lag=2)
     with pytest.raises(ValueError, match="network must be one of"):
         Scenario(network="lattice")
-    with pytest.raises(ValueError, match="seeds must be at most the number of consumers"):
-        play(Scenario(n=20, horizon=3), {"seeding": "degree", "seeds": 21}, seed=1)
+    with pytest.raises(ValueError, match="seeds must be at most the scenario's max_seeds"):
+        play(Scenario(n=20, horizon=3), {"seeding": "degree", "seeds": 11}, seed=1)
+    with pytest.raises(ValueError, match="answer_cost"):
+        Scenario(budget=0.1, answer_cost=0.3)
     with pytest.raises(ValueError, match="switch must be below the horizon"):
         play(Scenario(horizon=5), {"empower_share": 1.0, "switch": 5}, seed=1)
     with pytest.raises(TypeError, match="no choice"):

@@ -163,6 +163,21 @@ ASSIGNMENTS["ps5_budgets"] = {
     "extra_imports": "",
 }
 
+ASSIGNMENTS["ps6_capstone"] = {
+    "cells": {"test_exit_step": 4, "test_exit_share": 3, "test_choose_strategy": 4},
+    "manual": {"written_strategy": 3},
+    # ps6: a share exactly at the threshold does not count (> for >=).
+    "wrong": {"exit_step": submissions.solution_source(
+        "ps6_capstone", "exit_step", edit=("leaves = external_contacts[i] / degrees[i] >= thresholds[i] - 1e-9",
+                                           "leaves = external_contacts[i] / degrees[i] > thresholds[i]"))},
+    "wrong_cells": {"test_exit_step"},
+    # Lists where the solution returns arrays: allowed.
+    "other_types": {"exit_step": submissions.solution_source(
+        "ps6_capstone", "exit_step", edit=("return new_state, new_strikes",
+                                           "return [int(v) for v in new_state], [int(v) for v in new_strikes]"))},
+    "extra_imports": "",
+}
+
 HONEST = ("noisy", "helper_in_own_cell", "other_types")
 
 ENDLESS_LOOP = '''
@@ -251,8 +266,9 @@ def source_path(assignment):
 
 
 def solution_cells(nb):
+    """The code answer cells (a written answer, graded by hand, is a markdown cell)."""
     return {cell.metadata.nbgrader["grade_id"]: cell for cell in nb.cells
-            if cell.metadata.get("nbgrader", {}).get("solution")}
+            if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("solution")}
 
 
 def write_submission(course, assignment, student, nb):
@@ -317,8 +333,11 @@ def cell_scores(course, student, assignment):
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         scores = {grade_id: gradebook.find_grade(grade_id, assignment, assignment, student).score
                   for grade_id in cells}
+        manual = ASSIGNMENTS[assignment].get("manual", {})
+        unmarked = [gradebook.find_grade(grade_id, assignment, assignment, student) for grade_id in manual]
         submission = gradebook.find_submission(assignment, student)
-        assert submission.max_score == sum(cells.values())
+        assert submission.max_score == sum(cells.values()) + sum(manual.values())
+        assert all(grade.score == 0 for grade in unmarked), "a written answer scores nothing until graded by hand"
         assert submission.score == sum(scores.values())
     return scores
 
@@ -353,7 +372,7 @@ def test_release_has_no_solutions_and_no_hidden_tests(graded_course, assignment)
         assert "raise NotImplementedError()" in cell.source, f"{grade_id} is not a stub"
     graded = {c.metadata.nbgrader["grade_id"]: c.metadata.nbgrader["points"]
               for c in release.cells if c.metadata.get("nbgrader", {}).get("grade")}
-    assert graded == ASSIGNMENTS[assignment]["cells"]
+    assert graded == {**ASSIGNMENTS[assignment]["cells"], **ASSIGNMENTS[assignment].get("manual", {})}
     for cell in source.cells:
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None
@@ -398,6 +417,18 @@ def test_a_submission_that_does_no_work_scores_zero(graded_course, assignment, t
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_honest_variants_keep_full_marks(graded_course, assignment, student):
     assert cell_scores(graded_course, student, assignment) == ASSIGNMENTS[assignment]["cells"]
+
+
+def test_the_written_answer_waits_for_an_instructor(graded_course):
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{graded_course / 'gradebook.db'}") as gradebook:
+        for student in ("solution", "untouched"):
+            grade = gradebook.find_grade("written_strategy", "ps6_capstone", "ps6_capstone", student)
+            assert grade.needs_manual_grade and grade.max_score == 3, f"{student}: not flagged for manual grading"
+            assert gradebook.find_submission("ps6_capstone", student).needs_manual_grade
+    cell = graded_cell(graded_course, "untouched", "ps6_capstone", "written_strategy")
+    assert cell.cell_type == "markdown" and "YOUR ANSWER HERE" in cell.source
 
 
 def test_feedback_says_why_in_plain_words(graded_course):

@@ -59,7 +59,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._guard import reference
 from .market import Market, check_lag, resolve_market
 from .plan import BudgetPlan
 from .response import _response
@@ -185,7 +184,6 @@ class BudgetOutcome:
         })
 
 
-@reference
 def simulate_plan(plan, *, market=None, **market_params):
     """Run the budget model on one plan.
 

@@ -7,8 +7,9 @@ customers, ``detractor_share`` as detractors, the rest unaware; then the strateg
 ``seeds`` ambassadors (chosen by :mod:`course_lib.seeding`) start as advocates. Each
 period ``t``:
 
-1. the budget plan (:class:`course_lib.budgets.BudgetPlan`, constant or two-phase)
-   spends ``x_t`` on influence and ``e_t`` on empowerment; with the saturating
+1. answering complaints costs ``answer_rate * answer_cost``; the budget plan
+   (:class:`course_lib.budgets.BudgetPlan`, constant or two-phase) splits the rest into
+   ``x_t`` on influence and ``e_t`` on empowerment; with the saturating
    response ``R`` (:func:`course_lib.budgets.saturating_response`),
    ``direct_influence = R(x_t; direct_max, influence_half)`` and
    ``empowerment = R(e_{t - lag}; advocate_max, empower_half)`` (0 before the lag);
@@ -108,11 +109,12 @@ def budget_plan(scenario, strategy):
     >>> plan.empower.tolist()
     [0.0, 0.0, 1.0, 1.0]
     """
+    budget = scenario.budget - strategy.answer_rate * scenario.answer_cost  # answering is paid first
     if strategy.switch is None:
-        return BudgetPlan.constant(scenario.budget, scenario.horizon, strategy.empower_share)
+        return BudgetPlan.constant(budget, scenario.horizon, strategy.empower_share)
     if strategy.switch >= scenario.horizon:
         raise ValueError(f"switch must be below the horizon ({scenario.horizon} periods), got {strategy.switch}")
-    return BudgetPlan.two_phase(scenario.budget, scenario.horizon, strategy.switch, first=strategy.first,
+    return BudgetPlan.two_phase(budget, scenario.horizon, strategy.switch, first=strategy.first,
                                 share=strategy.empower_share)
 
 
@@ -159,23 +161,37 @@ class MarketRun:
                              "share": self.shares.ravel()})
 
 
-def _network(scenario, rng):
-    n, degree = scenario.n, scenario.mean_degree
-    if scenario.network == "scale-free":
+def _draw_network(kind, n, degree, rng):
+    if kind == "scale-free":
         return scale_free_network(n, max(1, round(degree / 2)), seed=rng)
-    if scenario.network == "small-world":
+    if kind == "small-world":
         return small_world_network(n, max(2, 2 * round(degree / 2)), 0.1, seed=rng)
     return poisson_network(n, degree, seed=rng)
+
+
+@functools.lru_cache(maxsize=256)
+def _cached_network(kind, n, degree, entropy):
+    # every strategy played on a seed meets the same network: draw it (and compile it) once
+    G = _draw_network(kind, n, degree, np.random.default_rng(np.random.SeedSequence(entropy).spawn(4)[0]))
+    return G, contacts_of(G)
+
+
+def _network(scenario, seed, network_rng):
+    """The play's network and its contacts; cached when the seed is an int."""
+    if isinstance(seed, int) and not isinstance(seed, bool) and seed >= 0:
+        return _cached_network(scenario.network, scenario.n, scenario.mean_degree, seed)
+    G = _draw_network(scenario.network, scenario.n, scenario.mean_degree, network_rng)
+    return G, contacts_of(G)
 
 
 _PICK = {"degree": top_degree, "kshell": top_kshell, "pagerank": top_pagerank}
 
 
-def _ambassadors(G, strategy, rng):
+def _ambassadors(G, strategy, rng, limit):
     if strategy.seeds == 0:
         return ()
-    if strategy.seeds > G.number_of_nodes():
-        raise ValueError(f"seeds must be at most the number of consumers ({G.number_of_nodes()}), "
+    if strategy.seeds > limit:
+        raise ValueError(f"seeds must be at most the scenario's max_seeds ({limit} ambassadors), "
                          f"got {strategy.seeds}")
     if strategy.seeding == "random":
         return tuple(random_seeds(G, strategy.seeds, seed=rng))
@@ -201,8 +217,8 @@ def play(scenario, strategy, *, seed=None):
     Raises
     ------
     ValueError
-        If the strategy asks for more ambassadors than there are consumers, or switches
-        at or after the horizon.
+        If the strategy asks for more ambassadors than the scenario's ``max_seeds``, or
+        switches at or after the horizon.
 
     Examples
     --------
@@ -224,8 +240,7 @@ def play(scenario, strategy, *, seed=None):
     plan = budget_plan(scenario, strategy)
     seed_value = seed if isinstance(seed, int) else None
     network_rng, start_rng, seeding_rng, step_rng = as_rng(seed).spawn(4)
-    G = _network(scenario, network_rng)
-    contacts = contacts_of(G)
+    G, contacts = _network(scenario, seed, network_rng)
     n = contacts.n
     states = np.full(n, UNAWARE, dtype=np.int8)
     order = start_rng.permutation(n)
@@ -233,7 +248,7 @@ def play(scenario, strategy, *, seed=None):
     detractors = int(round(scenario.detractor_share * n))
     states[order[:competitors]] = COMPETITOR
     states[order[competitors:competitors + detractors]] = DETRACTOR
-    ambassadors = _ambassadors(G, strategy, seeding_rng)
+    ambassadors = _ambassadors(G, strategy, seeding_rng, scenario.max_seeds)
     states[[contacts.index_of[v] for v in ambassadors]] = ADVOCATE
 
     direct = saturating_response(plan.influence, scenario.direct_max, scenario.influence_half)

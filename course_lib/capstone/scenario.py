@@ -36,7 +36,13 @@ class Scenario:
     horizon : int
         Periods the strategy runs, at least 1.
     budget : float
-        Spend per period, at least 0, split between influence and empowerment.
+        Spend per period, at least 0: answering complaints is paid first, the rest is
+        split between influence and empowerment.
+    answer_cost : float
+        What answering every standing complaint costs per period (a strategy answering
+        a share ``answer_rate`` pays ``answer_rate * answer_cost``), at most ``budget``.
+    max_seeds : int
+        Most ambassadors a strategy can recruit at the start.
     competitor_share : float
         Share of consumers who start as a competitor's customers.
     detractor_share : float
@@ -88,6 +94,8 @@ class Scenario:
     mean_degree: float = 6.0
     horizon: int = 26
     budget: float = 1.0
+    answer_cost: float = 0.3
+    max_seeds: int = 10
     competitor_share: float = 0.3
     detractor_share: float = 0.02
     direct_max: float = 0.06
@@ -112,7 +120,9 @@ class Scenario:
         if degree > self.n - 1:
             raise ValueError(f"mean_degree must be at most n - 1 = {self.n - 1}, got {degree}")
         horizon = check_integer(self.horizon, "horizon", minimum=1)
-        check_real(self.budget, "budget", minimum=0.0)
+        budget = check_real(self.budget, "budget", minimum=0.0)
+        check_real(self.answer_cost, "answer_cost", minimum=0.0, maximum=budget)
+        check_integer(self.max_seeds, "max_seeds", minimum=0, maximum=self.n)
         start = check_probability(self.competitor_share, "competitor_share") + \
             check_probability(self.detractor_share, "detractor_share")
         if start > 1.0:

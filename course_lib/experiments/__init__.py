@@ -6,6 +6,14 @@ and :mod:`course_lib.explore`.
   influentials) and 03 (seeding a word-of-mouth campaign)
 - :mod:`course_lib.experiments.opinions` -- lessons 04 to 06 (opinions, push-back,
   expressed versus private opinions)
+- :mod:`course_lib.experiments.diffusion` -- lesson 07 (the consumer continuum, Bass
+  diffusion on networks, funnel and loop, ex-customers)
+- :mod:`course_lib.experiments.budgets` -- lesson 08 (budgets between influencing and
+  empowering, community ROI)
+- :mod:`course_lib.experiments.platforms` -- lesson 09 (voice, exit and mobilization on
+  a company's platform)
+- :mod:`course_lib.experiments.capstone` -- lesson 10 (a strategy's scoreboard against the
+  baselines, one play, where it wins and loses)
 
 Nothing here imports widgets or charts (ipywidgets, anywidget, altair,
 :mod:`course_lib.viz`, :mod:`course_lib.explore`), so the tables run in a plain

@@ -9,21 +9,33 @@ Modules (every explorer is also importable from here):
 - :mod:`course_lib.explore.cascades` -- lesson 02
 - :mod:`course_lib.explore.influence` -- lessons 01 and 03
 - :mod:`course_lib.explore.opinions` -- lessons 04 to 06
+- :mod:`course_lib.explore.diffusion` -- lesson 07
+- :mod:`course_lib.explore.budgets` -- lesson 08
+- :mod:`course_lib.explore.platforms` -- lesson 09
+- :mod:`course_lib.explore.capstone` -- lesson 10
 
 The tables the charts are drawn from live in :mod:`course_lib.experiments` (no widgets
 there), the charts in :mod:`course_lib.viz`.
 """
 from .base import *  # noqa: F403
 from .base import __all__ as _base
+from .budgets import *  # noqa: F403
+from .budgets import __all__ as _budgets
+from .capstone import *  # noqa: F403
+from .capstone import __all__ as _capstone
 from .cascades import *  # noqa: F403
 from .declare import *  # noqa: F403
 from .declare import __all__ as _declare
+from .diffusion import *  # noqa: F403
+from .diffusion import __all__ as _diffusion
 from .cascades import __all__ as _cascades
 from .influence import *  # noqa: F403
 from .influence import __all__ as _influence
 from .opinions import *  # noqa: F403
 from .opinions import __all__ as _opinions
+from .platforms import *  # noqa: F403
+from .platforms import __all__ as _platforms
 from .quiz import *  # noqa: F403
 from .quiz import __all__ as _quiz
 
-__all__ = [*_base, *_quiz, *_declare, *_cascades, *_influence, *_opinions]
+__all__ = [*_base, *_quiz, *_declare, *_cascades, *_influence, *_opinions, *_platforms, *_diffusion, *_budgets, *_capstone]

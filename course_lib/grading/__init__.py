@@ -25,11 +25,12 @@ gives the same inputs. One module per problem set:
 - :mod:`.opinions` -- ps4, Friedkin–Johnsen, the q-voter update, its critical point
 - :mod:`.diffusion` -- ps5, the Bass curve and its peak, one step of the consumer continuum
 - :mod:`.budgets` -- ps5, a budget plan's value and the best constant split
+- :mod:`.platforms` -- ps6, one step of the platform model, the exit cascade, a capstone strategy
 
 Test cells use ``from course_lib import grading`` and the names below.
 """
 from .._guard import ReferenceLockedError, student_code_under_test
-from . import budgets, cascades, core, diffusion, graphs, influence, isolation, opinions, seeding
+from . import budgets, cascades, core, diffusion, graphs, influence, isolation, opinions, platforms, seeding
 from .budgets import *  # noqa: F401,F403
 from .cascades import *  # noqa: F401,F403
 from .cascades import SPECIAL_THRESHOLDS
@@ -40,6 +41,7 @@ from .graphs import *  # noqa: F401,F403
 from .influence import *  # noqa: F401,F403
 from .isolation import student_seed
 from .opinions import *  # noqa: F401,F403
+from .platforms import *  # noqa: F401,F403
 from .seeding import *  # noqa: F401,F403
 
 __all__ = [
@@ -51,6 +53,7 @@ __all__ = [
     *opinions.__all__,
     *diffusion.__all__,
     *budgets.__all__,
+    *platforms.__all__,
     "MAX_VALUE_CHARS",
     "student_seed",
     "SPECIAL_THRESHOLDS",
