@@ -34,7 +34,7 @@ KEEP = ("lessons/", "course_lib/", "binder/", "benchmarks/", "tests/", "docs/ben
         "pyproject.toml", ".gitignore")
 # Within those, what is instructors' only: the grading package and the tests that need it
 # or the assignment sources, and the repository checks that read the instructors' README.
-DROP = ("course_lib/grading/", "tests/test_grading.py", "tests/test_grading_isolation.py",
+DROP = ("course_lib/grading/", "tests/test_grading",  # test_grading.py, _isolation, _ps5, _ps6
         "tests/test_nbgrader_pipeline.py", "tests/submissions.py", "tests/test_repository.py",
         "tests/test_student_edition.py", "tests/test_instructor_guide.py", "tests/test_site.py")
 
