@@ -423,10 +423,12 @@ def test_the_written_answer_waits_for_an_instructor(graded_course):
     from nbgrader.api import Gradebook
 
     with Gradebook(f"sqlite:///{graded_course / 'gradebook.db'}") as gradebook:
-        for student in ("solution", "untouched"):
-            grade = gradebook.find_grade("written_strategy", "ps6_capstone", "ps6_capstone", student)
-            assert grade.needs_manual_grade and grade.max_score == 3, f"{student}: not flagged for manual grading"
-            assert gradebook.find_submission("ps6_capstone", student).needs_manual_grade
+        grade = gradebook.find_grade("written_strategy", "ps6_capstone", "ps6_capstone", "solution")
+        assert grade.needs_manual_grade and grade.max_score == 3, "a written answer is not flagged for manual grading"
+        assert gradebook.find_submission("ps6_capstone", "solution").needs_manual_grade
+        # nbgrader scores an answer left exactly as released 0 and asks nobody to read it
+        blank = gradebook.find_grade("written_strategy", "ps6_capstone", "ps6_capstone", "untouched")
+        assert blank.score == 0 and not blank.needs_manual_grade
     cell = graded_cell(graded_course, "untouched", "ps6_capstone", "written_strategy")
     assert cell.cell_type == "markdown" and "YOUR ANSWER HERE" in cell.source
 
