@@ -41,10 +41,14 @@ _LEVER_LABELS = {"direct_influence": "direct influence", "empowerment": "empower
 
 
 def _network_scale(names):
+    # The domain always lists the four course networks, whichever are drawn: a domain that
+    # changed with the explorer's setting becomes an expression on the website, which Vega
+    # cannot resolve inside a faceted chart ("Undefined data set name").
     extra = [n for n in names if n not in _NETWORK_COLOURS]
     spare = [c for c in OKABE_ITO if c not in _NETWORK_COLOURS.values()]
     colours = {**_NETWORK_COLOURS, **dict(zip(extra, spare))}
-    return alt.Scale(domain=list(names), range=[colours[n] for n in names])
+    domain = [*_NETWORK_COLOURS, *extra]
+    return alt.Scale(domain=domain, range=[colours[n] for n in domain])
 
 
 _PANELS = ("share who have adopted", "share adopting in the step")
