@@ -4,7 +4,7 @@ import pytest
 import vl_convert as vlc
 from test_declare import at
 
-from course_lib.explore import cascades, influence, opinions
+from course_lib.explore import cascades, opinions
 from course_lib.explore.declare import MAX_SITE_CELLS
 
 pytestmark = pytest.mark.slow
@@ -13,7 +13,6 @@ DECLARATIONS = {
     "granovetter": cascades.granovetter_declaration,
     "empowerment": opinions.empowerment_declaration,
     "expressed_private": opinions.expressed_private_declaration,
-    "networks": lambda: influence.networks_declaration(seed=1),
 }
 
 
