@@ -113,3 +113,38 @@ def test_charts_that_change_structure_are_refused():
 
     with pytest.raises(ValueError, match="differ in structure"):
         ExplorerDeclaration("shifting", (Range("k", "k", 1, 3, 1, 1, "d"),), shifting).static_spec()
+
+
+def test_a_scale_domain_that_changes_with_the_settings_is_refused():
+    def growing(top):
+        frame = pd.DataFrame({"x": list(range(top)), "kind": [f"k{i}" for i in range(top)]})
+        return alt.Chart(frame).mark_point().encode(
+            x=alt.X("x:Q", scale=alt.Scale(domain=[0, top])), color=alt.Color("kind:N"))
+
+    declaration = ExplorerDeclaration("growing", (Range("top", "top", 1, 3, 1, 2, "d"),), growing)
+    with pytest.raises(ValueError, match="explorer 'growing': the 'x' scale's domain changes with the settings"):
+        declaration.static_spec()
+
+    def fixed(top):  # the same chart with one domain for every setting is accepted
+        frame = pd.DataFrame({"x": list(range(top))})
+        return alt.Chart(frame).mark_point().encode(x=alt.X("x:Q", scale=alt.Scale(domain=[0, 3])))
+
+    spec = ExplorerDeclaration("fixed", (Range("top", "top", 1, 3, 1, 2, "d"),), fixed).static_spec()
+    assert spec["encoding"]["x"]["scale"]["domain"] == [0, 3]
+
+
+def test_a_filter_that_changes_with_the_settings_is_refused():
+    def naming(kind):
+        frame = pd.DataFrame({"x": [1, 2], "kind": ["a", "b"]})
+        return alt.Chart(frame).mark_point().encode(x=alt.X("x:Q")).transform_filter(f"datum.kind == '{kind}'")
+
+    declaration = ExplorerDeclaration("naming", (Choice("kind", "kind", (("a", "a"), ("b", "b")), "a"),), naming)
+    with pytest.raises(ValueError, match="explorer 'naming': a filter or transform of its chart changes"):
+        declaration.static_spec()
+
+
+def test_a_description_that_changes_is_left_out_rather_than_wrong(static):
+    # the chart's description names the slope; the page cannot change it with the slider,
+    # so it must not keep the default's, which would be wrong at every other setting
+    assert "description" not in static
+    assert render(1.0, "line").to_dict()["description"] == "a line curve of slope 1"

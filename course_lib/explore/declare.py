@@ -131,8 +131,10 @@ class Range:
         return f"{value:.{_decimals(self.step)}f}"
 
     def filter_expr(self, field):
-        half = (self.site_step or self.step) / 2
-        return f"abs(datum[{json.dumps(field)}] - {_PREFIX}{self.name}) < {half!r}"
+        # the same key as the lookups: a default off the site grid (0.005 on a 0.008 grid)
+        # must not also match its neighbour, which a tolerance of half a step would
+        places = _decimals(self.step)
+        return f"format(datum[{json.dumps(field)}], '.{places}f') == format({_PREFIX}{self.name}, '.{places}f')"
 
 
 @dataclass(frozen=True)
@@ -352,7 +354,17 @@ def _vary(declaration, node, per_cell, key_expr, where=()):
             _vary(declaration, node, per_cell, key_expr, where + (key,))
         return
     if where[-1:] == ("description",):
-        return  # Vega-Lite takes no expression here: the page keeps the default's text
+        # Vega-Lite takes no expression here, and the default's text would state numbers
+        # that are wrong at other settings: the page goes without
+        _node(node, where[:-1]).pop("description", None)
+        return
+    if where[-2:] == ("scale", "domain"):
+        # an expression domain breaks Vega inside a facet or a concatenation ("Undefined data
+        # set name"), and a union would make the page differ from the widget
+        channel = where[-3] if len(where) >= 3 else "?"
+        raise ValueError(f"explorer {declaration.name!r}: the {channel!r} scale's domain changes with the "
+                         "settings; give the chart a fixed domain (the same for every setting) so the "
+                         "page and the widget draw alike")
     if target is None:
         raise ValueError(f"explorer {declaration.name!r}: its charts differ in structure between settings")
     target[where[-1]] = _lookup(declaration.controls, per_cell, values, key_expr)
@@ -392,6 +404,11 @@ def _merge(declaration, specs, compact=True):
                 node["data"] = {"name": name}
                 test = " && ".join(c.filter_expr(f"{_PREFIX}{c.name}") for c in controls)
                 node["transform"] = [{"filter": test}] + node.get("transform", [])
+        transforms = [n.get("transform") for _, n in per_cell]
+        if any(t != transforms[0] for t in transforms):
+            raise ValueError(f"explorer {declaration.name!r}: a filter or transform of its chart changes "
+                             "with the settings; filter on a column of the data instead, so one "
+                             "transform serves every setting")
         if "title" in node:
             titles = [n.get("title") for _, n in per_cell]
             if any(t != titles[0] for t in titles):

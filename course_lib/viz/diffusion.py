@@ -7,7 +7,6 @@ continuum) it is drawn as a line over the simulated points.
 """
 from __future__ import annotations
 
-import json
 
 import altair as alt
 import numpy as np
@@ -97,10 +96,12 @@ def bass_chart(sims, peak_time=None, title=None):
         "theory": np.concatenate([sims["closed_form"].to_numpy(), sims["closed_rate"].to_numpy()]),
         "recursion": np.concatenate([sims["discrete"].to_numpy(), np.full(k, np.nan)]),
         "peak": float(peak_time) if peak_time is not None else np.nan,
+        "theory_row": np.tile((sims["network"] == names[0]).to_numpy(), 2),
     })
     x = alt.X("step:Q", title="Step (time since launch)")
-    # filters as expression strings: altair validates an alt.datum predicate on every call
-    theory_rows = f"datum.network == {json.dumps(str(names[0]))}"
+    # a filter on a column, not on the network's name: the website's page holds every
+    # network's chart under one spec, and a filter that named the network would differ
+    theory_rows = "datum.theory_row"
     points = alt.Chart().mark_point(size=28, opacity=0.8).encode(
         x=x, y=alt.Y("simulation:Q", title="Share of the market"),
         color=alt.Color("network:N", title="Network", scale=_network_scale(names),
