@@ -160,4 +160,18 @@ def test_quiz_and_prediction_answer_in_the_page(site, browser):
     box.locator("input[type=radio]").nth(1).check()
     box.locator("button").click()
     assert box.locator(".course-feedback").inner_text().startswith("Your guess: It rises, then falls to zero.")
+    # the reveal further down scores the guess against the model's answer, computed at build time
+    reveal = page.locator(f'.course-reveal[data-for="{box.get_attribute("id")}"]')
+    answer = json.loads(reveal.get_attribute("data-key"))["answer"]
+    assert answer == "It rises, then falls to zero", "lesson 02's simulations rise, then fall"
+    assert reveal.locator(".course-feedback").inner_text() == f"Right: the model says \u201c{answer}\u201d, as you guessed."
+    number = page.locator(".course-predict:has(input[type=range])").first
+    number.locator("input[type=range]").evaluate("e => { e.value = 3; e.dispatchEvent(new Event('input')); }")
+    number.locator("button").click()
+    shown = page.locator(f'.course-reveal[data-for="{number.get_attribute("id")}"] .course-feedback').inner_text()
+    model = json.loads(page.locator(f'.course-reveal[data-for="{number.get_attribute("id")}"]').get_attribute("data-key"))
+    said = float(format(model["answer"], ".3g"))
+    assert shown.startswith(f"You guessed 3; the model says {said:g} "), shown
+    table = page.locator(".course-calibration").inner_text()
+    assert "1 of 1" in table and "0 of 1" in table, f"the record counts one right choice and one far number: {table}"
     assert problems == []

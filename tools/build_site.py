@@ -38,15 +38,76 @@ LESSONS = ROOT / "lessons"
 MATHJAX_PARTS = ["MathJax.js", "config", "extensions", "jax", "fonts", "localization/en"]
 
 COURSE_JS = r"""
+var COURSE_STORE = "course-predictions";
+function courseRecord() {
+  try { return JSON.parse(localStorage.getItem(COURSE_STORE)) || {}; } catch (e) { return {}; }
+}
 function coursePredict(box) {
   var root = document.getElementById(box);
-  var picked = root.querySelector("input:checked");
   var out = root.querySelector(".course-feedback");
+  var range = root.querySelector("input[type=range]");
+  var picked = range || root.querySelector("input:checked");
   if (!picked) { out.textContent = "Pick one answer first."; return; }
-  root.querySelectorAll("input").forEach(function (i) { i.disabled = true; });
+  root.querySelectorAll("input, button").forEach(function (i) { i.disabled = true; });
+  root.dataset.guess = picked.value;
   out.innerHTML = "Your guess: <b></b>. Now explore and see.";
   out.querySelector("b").textContent = picked.value;
+  document.querySelectorAll('.course-reveal[data-for="' + box + '"]').forEach(courseReveal);
 }
+// The same verdict as course_lib.predictions (CLOSE = 0.1 of the range, spot on 0.03).
+function courseReveal(reveal) {
+  var key = JSON.parse(reveal.dataset.key);
+  var guess = document.getElementById(reveal.dataset.for).dataset.guess;
+  var out = reveal.querySelector(".course-feedback");
+  var right, words, miss = null;
+  if (key.kind === "number") {
+    var g = Number(guess);
+    miss = Math.abs(g - key.answer) / (key.hi - key.lo);
+    right = miss <= 0.1 + 1e-12;
+    words = "You guessed " + g + "; the model says " + Number(key.answer.toPrecision(3)) + " (off by " +
+      Number(Math.abs(g - key.answer).toPrecision(3)) + ", " + Math.round(100 * miss) + "% of the range). " +
+      (miss <= 0.03 ? "Spot on." : right ? "Close." : "Far off: worth a second look at why.");
+  } else {
+    right = guess === key.answer;
+    words = right ? "Right: the model says \u201c" + key.answer + "\u201d, as you guessed."
+                  : "The model says \u201c" + key.answer + "\u201d; you guessed \u201c" + guess + "\u201d.";
+  }
+  out.className = "course-feedback " + (right ? "right" : "wrong");
+  out.textContent = words;
+  if (key.lesson && key.key) {
+    var kept = courseRecord(), where = key.lesson + "/" + key.key;
+    if (!(where in kept)) {  // the first guess is the one that counts
+      kept[where] = {lesson: key.lesson, kind: key.kind, correct: right, miss: miss};
+      try { localStorage.setItem(COURSE_STORE, JSON.stringify(kept)); } catch (e) {}
+    }
+  }
+  courseCalibration();
+}
+function courseCalibration() {
+  var kept = courseRecord();
+  document.querySelectorAll(".course-calibration").forEach(function (box) {
+    var rows = {}, all = {n: 0, c: 0, cr: 0, k: 0, kc: 0};
+    Object.keys(kept).forEach(function (where) {
+      var v = kept[where];
+      [v.lesson, "all"].forEach(function (name) {
+        var r = rows[name] = rows[name] || {n: 0, c: 0, cr: 0, k: 0, kc: 0};
+        r.n += 1;
+        if (v.kind === "number") { r.k += 1; r.kc += v.correct ? 1 : 0; }
+        else { r.c += 1; r.cr += v.correct ? 1 : 0; }
+      });
+    });
+    var lesson = box.dataset.lesson, names = Object.keys(rows).filter(function (n) {
+      return n !== "all" && (!lesson || n === lesson); }).sort();
+    if (!rows.all) { box.innerHTML = "<p><i>No predictions on record in this browser yet.</i></p>"; return; }
+    var html = "<table><tr><th>lesson</th><th>choices right</th><th>numbers close</th></tr>";
+    names.concat(["all"]).forEach(function (n) {
+      var r = rows[n] || all;
+      html += "<tr><td>" + n + "</td><td>" + r.cr + " of " + r.c + "</td><td>" + r.kc + " of " + r.k + "</td></tr>";
+    });
+    box.innerHTML = html + "</table><p><i>Kept in this browser only. Close: within 10% of the slider's range.</i></p>";
+  });
+}
+document.addEventListener("DOMContentLoaded", courseCalibration);
 function courseQuiz(input) {
   var question = input.closest(".course-question");
   var key = JSON.parse(question.dataset.key);

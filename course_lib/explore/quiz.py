@@ -14,7 +14,7 @@ from .site_widgets import SiteHTML, SitePrediction, predict_html, quiz_html
 __all__ = ["predict", "Quiz", "quiz"]
 
 
-def predict(question, options):
+def predict(question, options, *, lesson=None, key=None):
     """A multiple-choice prediction the student locks in before exploring.
 
     Parameters
@@ -23,13 +23,17 @@ def predict(question, options):
         The question, shown in bold.
     options : sequence of str
         The answers to choose from.
+    lesson, key : str, optional
+        Where the prediction is made; with both, :func:`course_lib.explore.reveal`
+        records its verdict in the student's prediction log.
 
     Returns
     -------
     ipywidgets.VBox
         Its ``choice`` attribute holds the locked answer (None until the "Lock in my
-        guess" button is pressed), ``buttons`` is the radio-button widget and
-        ``lock()`` presses the button. While the website is built
+        guess" button is pressed), ``buttons`` is the radio-button widget,
+        ``lock()`` presses the button and ``on_lock(callback)`` calls
+        ``callback(choice)`` once the guess is locked. While the website is built
         (:func:`course_lib.viz.site.site_mode`) a
         :class:`~course_lib.explore.site_widgets.SitePrediction` instead.
 
@@ -40,13 +44,16 @@ def predict(question, options):
     'b'
     """
     if site_mode():
-        return SitePrediction(predict_html(question, list(options)))
+        return SitePrediction(predict_html(question, list(options)), lesson=lesson, key=key,
+                              options=list(options))
     buttons = widgets.RadioButtons(options=list(options), value=None, layout=widgets.Layout(width="auto"))
     button = widgets.Button(description="Lock in my guess", button_style="primary", icon="lock")
     status = widgets.HTML("<i>Pick one, then lock it in. You will check it against the model below.</i>")
     box = widgets.VBox([widgets.HTML(f"<b>{html.escape(question)}</b>"), buttons, button, status])
     box.choice = None
     box.buttons = buttons
+    box.kind, box.options, box.lesson, box.key = "choice", list(options), lesson, key
+    listeners = []
 
     def lock(_=None):
         if buttons.value is None:
@@ -56,9 +63,12 @@ def predict(question, options):
         buttons.disabled = True
         button.disabled = True
         status.value = f"Your guess: <b>{html.escape(box.choice)}</b>. Now explore and see."
+        for callback in listeners:
+            callback(box.choice)
 
     button.on_click(lock)
     box.lock = lock
+    box.on_lock = listeners.append
     return box
 
 

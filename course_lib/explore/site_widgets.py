@@ -10,10 +10,11 @@ from __future__ import annotations
 import html
 import itertools
 import json
+import re
 
 from ..viz.site import chart_html
 
-__all__ = ["SiteHTML", "SitePrediction", "explorer_html", "predict_html", "quiz_html"]
+__all__ = ["SiteHTML", "SitePrediction", "explorer_html", "predict_html", "predict_number_html", "quiz_html"]
 
 _ids = itertools.count()
 
@@ -45,19 +46,29 @@ class SiteHTML:
 
 
 class SitePrediction(SiteHTML):
-    """:func:`predict_html` as a notebook object; ``choice`` is None (the page keeps the
-    reader's guess in the browser).
+    """:func:`predict_html` or :func:`predict_number_html` as a notebook object;
+    ``choice`` and ``value`` are None (the page keeps the reader's guess in the browser).
 
     Parameters
     ----------
     markup : str
-        The HTML, from :func:`predict_html`.
+        The HTML, from :func:`predict_html` or :func:`predict_number_html`.
+    lesson, key : str, optional
+        Where the prediction is made.
+    options : list of str, optional
+        A choice's options.
+    lo, hi : float, optional
+        A number's range.
 
     Attributes
     ----------
     html : str
         The markup.
-    choice : None
+    box : str
+        The element id of the prediction in the page.
+    kind : str
+        ``"choice"`` or ``"number"``.
+    choice, value : None
         Nothing is locked in while the site is built.
 
     Examples
@@ -68,6 +79,16 @@ class SitePrediction(SiteHTML):
     """
 
     choice = None
+    value = None
+
+    def __init__(self, markup, *, lesson=None, key=None, options=None, lo=None, hi=None):
+        super().__init__(markup)
+        self.box = re.search(r'id="(course-predict-\d+)"', markup).group(1)
+        self.kind = "choice" if options is not None else "number"
+        self.lesson, self.key, self.options, self.lo, self.hi = lesson, key, options, lo, hi
+
+    def on_lock(self, callback):
+        """Nothing to wait for while the site is built: the page's script scores the guess."""
 
 
 def explorer_html(explorer):
@@ -136,6 +157,39 @@ def predict_html(question, options):
         f'<label><input type="radio" name="{box}" value="{html.escape(o)}"> {html.escape(o)}</label><br>'
         for o in options)
     return (f'<div class="course-predict" id="{box}"><p><b>{html.escape(question)}</b></p>{choices}'
+            f'<button type="button" onclick="coursePredict(\'{box}\')">Lock in my guess</button>'
+            f'<p class="course-feedback" aria-live="polite"></p></div>')
+
+
+def predict_number_html(question, lo, hi, step, value, unit=""):
+    """A numeric prediction the reader sets on a range input and locks in, with plain
+    JavaScript.
+
+    Parameters
+    ----------
+    question : str
+        The question, shown in bold.
+    lo, hi, step, value : float
+        The range input's bounds, step and start.
+    unit : str
+        Shown after the number.
+
+    Returns
+    -------
+    str
+        HTML: a range input with its readout and a "Lock in my guess" button that calls
+        the page's ``coursePredict``.
+
+    Examples
+    --------
+    >>> 'type="range"' in predict_number_html("How many?", 0, 10, 1, 5)
+    True
+    """
+    box = f"course-predict-{next(_ids)}"
+    unit_text = f" {html.escape(unit)}" if unit else ""
+    return (f'<div class="course-predict" id="{box}"><p><b>{html.escape(question)}</b></p>'
+            f'<label>my guess <input type="range" min="{lo!r}" max="{hi!r}" step="{step!r}" value="{value!r}" '
+            f'oninput="this.nextElementSibling.textContent = this.value"> <output>{value:g}</output>{unit_text}</label><br>'
             f'<button type="button" onclick="coursePredict(\'{box}\')">Lock in my guess</button>'
             f'<p class="course-feedback" aria-live="polite"></p></div>')
 

@@ -16,6 +16,7 @@ Modules, one per family of lessons (every chart is also importable from here):
 - :mod:`course_lib.viz.budgets` -- lesson 08: budget splits, phasing, community ROI
 - :mod:`course_lib.viz.platforms` -- lesson 09: voice, exit and the tipping point of suppression
 - :mod:`course_lib.viz.capstone` -- lesson 10: a strategy's scoreboard, one play, where it wins
+- :mod:`course_lib.viz.predictions` -- the student's guess drawn on the chart that answers it
 
 Call :func:`enable_offline` once at the top of a notebook: altair's default renderer
 fetches its JavaScript from a CDN and shows a blank chart without internet.
@@ -36,7 +37,9 @@ from .opinions import *  # noqa: F403
 from .opinions import __all__ as _opinions
 from .platforms import *  # noqa: F403
 from .platforms import __all__ as _platforms
+from .predictions import *  # noqa: F403
+from .predictions import __all__ as _predictions
 from .theme import *  # noqa: F403
 from .theme import __all__ as _theme
 
-__all__ = [*_theme, *_levers, *_cascades, *_influence, *_opinions, *_platforms, *_diffusion, *_budgets, *_capstone]
+__all__ = [*_theme, *_levers, *_cascades, *_influence, *_opinions, *_platforms, *_diffusion, *_budgets, *_capstone, *_predictions]

@@ -1,0 +1,60 @@
+"""The student's guess drawn on the chart that answers it."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+__all__ = ["with_guess"]
+
+_GUESS = "#CC79A7"  # Okabe-Ito reddish purple: no model series in the course uses it
+
+
+def with_guess(chart, guess, *, axis="y", label="your guess"):
+    """``chart`` with a labelled rule at the student's guess.
+
+    Parameters
+    ----------
+    chart : altair.Chart or altair.LayerChart
+        A single or layered chart (not a concatenation or a facet: draw the guess on
+        one panel).
+    guess : float
+        The guess, in the units of the axis.
+    axis : {"x", "y"}
+        The axis the guess is measured on: ``"y"`` draws a horizontal rule.
+    label : str
+        The rule's label.
+
+    Returns
+    -------
+    altair.LayerChart
+
+    Raises
+    ------
+    ValueError
+        If ``chart`` is concatenated or faceted, or ``axis`` is not x or y.
+
+    Examples
+    --------
+    >>> base = alt.Chart(pd.DataFrame({"x": [0, 1], "y": [0, 2]})).mark_line().encode(
+    ...     x=alt.X("x:Q"), y=alt.Y("y:Q"))
+    >>> layered = with_guess(base, 1.5)
+    >>> len(layered.layer), layered.layer[1].data.guess.tolist()
+    (3, [1.5])
+    """
+    if axis not in ("x", "y"):
+        raise ValueError(f"axis must be 'x' or 'y', got {axis!r}")
+    if not isinstance(chart, (alt.Chart, alt.LayerChart)):
+        raise ValueError(f"the guess can be drawn on a single or layered chart, not on a {type(chart).__name__}: "
+                         "pass the one panel that answers the prediction")
+    frame = pd.DataFrame({"guess": [float(guess)], "label": [label]})
+    position = (alt.Y("guess:Q") if axis == "y" else alt.X("guess:Q"))
+    rule = alt.Chart(frame).mark_rule(color=_GUESS, strokeWidth=2.5, strokeDash=[6, 3]).encode(position)
+    text = alt.Chart(frame).mark_text(color=_GUESS, fontWeight="bold", align="left", dx=4,
+                                      dy=-6 if axis == "y" else 0, baseline="bottom" if axis == "y" else "top"
+                                      ).encode(position, text=alt.Text("label:N"))
+    properties = {k: chart[k] for k in ("title", "width", "height", "description")
+                  if chart._get(k, alt.Undefined) is not alt.Undefined}
+    inner = chart.copy(deep=False)
+    for k in properties:  # they move to the layered chart, where they describe the whole
+        setattr(inner, k, alt.Undefined)
+    return alt.layer(inner, rule, text).properties(**properties)
