@@ -1,7 +1,8 @@
 """Whom to seed: choosing k consumers to start a word-of-mouth campaign.
 
-Heuristics rank nodes by a centrality (degree, k-shell, PageRank); greedy selection
-adds, one at a time, the node with the largest estimated gain in expected spread. For
+Heuristics rank nodes by a centrality (degree, k-shell, PageRank) or pick a tight group
+of friends (:func:`cluster_seeds`); greedy selection adds, one at a time, the node with
+the largest estimated gain in expected spread. For
 the independent cascade and linear threshold models the expected spread is monotone and
 submodular, so greedy reaches at least (1 - 1/e) of the best possible spread of any k
 seeds (Kempe, Kleinberg & Tardos 2003), up to Monte Carlo error.
@@ -32,6 +33,7 @@ from .networks import compile_network
 __all__ = [
     "SeedSelection",
     "random_seeds",
+    "cluster_seeds",
     "top_degree",
     "top_kshell",
     "top_pagerank",
@@ -78,6 +80,66 @@ def random_seeds(G, k, *, seed=None):
     net = compile_network(G)
     k = _check_k(net, k)
     return net.labels(as_rng(seed).choice(net.n, size=k, replace=False))
+
+
+@seed_by_keyword
+def cluster_seeds(G, k, *, seed=None):
+    """k people who know one another: a random person and the ``k - 1`` people nearest
+    to them, in breadth-first order.
+
+    The opposite of spreading the budget out. Under a fixed threshold of two or more
+    contacts (complex contagion) a tight cluster can start a cascade that no set of
+    scattered seeds starts (Centola & Macy 2007); under the independent cascade its
+    members reach the same people and waste seeds.
+
+    Parameters
+    ----------
+    G : networkx.Graph, networkx.DiGraph or CompiledNetwork
+        The network (ties are followed in their direction).
+    k : int
+        Number of seeds, 1 .. number of nodes.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed (it picks the first person); the same seed gives the same result.
+
+    Returns
+    -------
+    list
+        The ``k`` seed labels, the first person first, then by distance from them
+        (neighbours in compiled order). If the first person's component holds fewer
+        than ``k`` people, the search restarts from a random person not yet chosen.
+
+    References
+    ----------
+    .. [1] D. Centola and M. Macy, "Complex contagions and the weakness of long ties",
+       American Journal of Sociology 113(3), 2007.
+
+    Examples
+    --------
+    >>> sorted(cluster_seeds(nx.path_graph(10), 3, seed=1)) in ([i, i + 1, i + 2] for i in range(8))
+    True
+    >>> 0 in cluster_seeds(nx.star_graph(5), 2, seed=1)  # a leaf and the centre, or the centre and a leaf
+    True
+    """
+    net = compile_network(G)
+    k = _check_k(net, k)
+    rng = as_rng(seed)
+    chosen = np.zeros(net.n, dtype=bool)
+    order = []
+    while len(order) < k:
+        start = int(rng.choice(np.flatnonzero(~chosen)))
+        chosen[start] = True
+        queue, head = [start], 0
+        while head < len(queue) and len(order) + len(queue) < k:
+            u = queue[head]
+            head += 1
+            for v in net.indices[net.indptr[u]:net.indptr[u + 1]].tolist():
+                if not chosen[v]:
+                    chosen[v] = True
+                    queue.append(v)
+                    if len(order) + len(queue) == k:
+                        break
+        order.extend(queue)
+    return net.labels(order[:k])
 
 
 def top_degree(G, k):

@@ -156,3 +156,20 @@ def test_pagerank_damping_is_checked():
     with pytest.raises(ValueError, match="alpha"):
         top_pagerank(G, 1, alpha=-0.1)
     assert top_pagerank(G, 1, alpha=0.5) == [0]
+
+
+def test_cluster_seeds_are_a_connected_neighbourhood():
+    import networkx as nx
+
+    from course_lib.seeding import cluster_seeds
+
+    ring = nx.cycle_graph(50)
+    seeds = cluster_seeds(ring, 5, seed=3)
+    assert nx.is_connected(ring.subgraph(seeds)) and len(set(seeds)) == 5
+    assert cluster_seeds(ring, 5, seed=3) == seeds
+    # breadth-first: the start's neighbours come before anyone two steps away
+    start = seeds[0]
+    assert set(seeds[1:3]) == set(ring[start])
+    # a component too small: the search moves on to another
+    two = nx.disjoint_union(nx.path_graph(2), nx.path_graph(3))
+    assert sorted(cluster_seeds(two, 5, seed=1)) == [0, 1, 2, 3, 4]

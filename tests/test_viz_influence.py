@@ -105,3 +105,27 @@ def test_builders_name_missing_columns(builder, frame, column):
 def test_builders_reject_non_tables():
     with pytest.raises(TypeError, match="DataFrame"):
         charts.sample_degree_chart([1.0, 2.0])
+
+
+def test_new_lesson_charts_describe_their_numbers():
+    import pandas as pd
+
+    from course_lib.viz import influence as charts
+
+    frame = pd.DataFrame({"model": ["fixed"] * 2 + ["ic"] * 2, "strategy": ["cluster", "degree"] * 2,
+                          "k": 3, "spread": [99.0, 3.0, 4.0, 6.0], "low": [99.0, 3.0, 3.0, 5.0],
+                          "high": [99.0, 3.0, 5.0, 7.0]})
+    chart = charts.contagion_seeding_chart(frame)
+    assert "fixed, with 3 seeds: one tight cluster 99" in chart.description
+    assert "ic, with 3 seeds: top degree 6" in chart.description
+    chart.to_dict()
+    cells = pd.DataFrame({"degree": [5, 5, 8], "kshell": [3, 4, 4], "people": 12, "spread": [30.0, 43.0, 49.0],
+                          "low": [29.0, 42.0, 48.0], "high": [31.0, 44.0, 50.0]})
+    chart = charts.shell_degree_chart(cells, degrees=[5], shells=[4])
+    assert "shell 4: from 43 in degree 5 to 49 in degree 8" in chart.description
+    chart.to_dict()
+    overlap = pd.DataFrame({"helpfulness_sd": [0.0, 1.0] * 2, "method": ["a", "a", "b", "b"],
+                            "overlap": [0.8, 0.6, 0.7, 0.65], "low": 0.5, "high": 0.9, "chance": 0.1})
+    chart = charts.helpfulness_overlap_chart(overlap)
+    assert "a: 80% when everyone is equally helpful, 60% at log-sd 1" in chart.description
+    chart.to_dict()

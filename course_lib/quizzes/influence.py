@@ -89,6 +89,25 @@ SEEDING = [
             "question, not a statistical one."
         ),
     },
+    {
+        "question": (
+            "A messaging app is worth using only once at least 2 of your friends use it. With 5 free "
+            "accounts to hand out on a network of tight circles of friends, which seeding is best?"
+        ),
+        "options": [
+            "The 5 best-connected people, wherever they are",
+            "5 friends of one another in one circle",
+            "5 people chosen at random",
+        ],
+        "answer": 1,
+        "explain": (
+            "A fixed threshold of 2 friends is complex contagion: a lone seed convinces nobody, two "
+            "seeds with common friends start a chain. Spread is then not submodular (two seeds "
+            "together can gain more than the sum of each alone), greedy loses its guarantee, and a "
+            "cluster beats scattered hubs (Centola & Macy 2007). Under the independent cascade or "
+            "random thresholds the order reverses."
+        ),
+    },
 ]
 
 NETWORKS_AND_INFLUENTIALS = [
@@ -136,8 +155,23 @@ NETWORKS_AND_INFLUENTIALS = [
         "answer": 1,
         "explain": (
             "Two unrelated top-50% lists already overlap by 50% on average; two top-1% lists by "
-            "1%. For top-10% lists, an overlap above 75% needs a correlation of about 0.95 "
-            "between the scores in our model: the two methods then measure nearly the same thing."
+            "1%. In the lesson's simulated community, top-10% answerers and top-10% PageRank "
+            "overlapped by over 75% only when everyone was equally helpful, so that network "
+            "position alone decided who answered; with unequal helpfulness the overlap fell to about half."
+        ),
+    },
+    {
+        "question": (
+            "Two people have 8 contacts each. One sits in the network's 3-shell, the other in its "
+            "6-shell. On a network with many shells, whose word-of-mouth cascade is likely larger?"
+        ),
+        "options": ["The same: they have the same degree", "The one in the 6-shell", "The one in the 3-shell"],
+        "answer": 1,
+        "explain": (
+            "The k-shell says how deep in the core a person sits: their contacts are themselves well "
+            "connected, so a cascade started there finds more people to reach. In the lesson's "
+            "heavy-tailed network cascades from people with 8 contacts reached about 38 people from "
+            "shell 3 and 80 from shell 6 (Kitsak et al. 2010 found the same in real networks)."
         ),
     },
     {

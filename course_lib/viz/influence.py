@@ -19,6 +19,7 @@ from .theme import OKABE_ITO
 __all__ = [
     "STRATEGY_LABELS",
     "strategy_spread_chart",
+    "contagion_seeding_chart",
     "greedy_gains_chart",
     "guarantee_chart",
     "adoption_by_degree_chart",
@@ -28,6 +29,8 @@ __all__ = [
     "advocacy_overlap_chart",
     "connected_chart",
     "sample_degree_chart",
+    "shell_degree_chart",
+    "helpfulness_overlap_chart",
 ]
 
 # =========================================================================== lesson 03
@@ -38,6 +41,7 @@ STRATEGY_LABELS = {
     "kshell": "top k-shell",
     "pagerank": "top PageRank",
     "random": "random",
+    "cluster": "one tight cluster",
 }
 _STRATEGY_COLOURS = {
     "greedy": OKABE_ITO[5],
@@ -45,6 +49,7 @@ _STRATEGY_COLOURS = {
     "kshell": OKABE_ITO[2],
     "pagerank": OKABE_ITO[6],
     "random": "#777777",
+    "cluster": OKABE_ITO[0],
 }
 
 
@@ -58,7 +63,7 @@ def _strategy_colour(strategies):
     )
 
 
-def strategy_spread_chart(table, budget=None, title=None):
+def strategy_spread_chart(table, budget=None, title=None, width=None):
     """Expected spread against the number of seeds, one line and 95% band per strategy.
 
     Parameters
@@ -74,6 +79,8 @@ def strategy_spread_chart(table, budget=None, title=None):
         reads the spreads at the largest ``k``.
     title : str or altair.Title, optional
         Chart title; None (or an empty string) gives "Same budget, different seeds".
+    width : int, optional
+        Width in pixels; None gives the course's default for a chart with a legend.
 
     Returns
     -------
@@ -124,10 +131,54 @@ def strategy_spread_chart(table, budget=None, title=None):
         layers.append(rule)
         description += f" A dashed vertical line marks the budget of {int(budget)} seeds."
     return alt.layer(*layers).properties(
-        width=_WIDTH + 60,
+        width=width or _WIDTH + 60,
         height=_HEIGHT,
         title=title or "Same budget, different seeds",
         description=description,
+    )
+
+
+def contagion_seeding_chart(frame, title=None):
+    """One panel per model of adoption: expected spread against the number of seeds,
+    one line and 95% band per seeding strategy (:func:`strategy_spread_chart`).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Columns ``model``, ``strategy``, ``k``, ``spread``, ``low``, ``high``
+        (:func:`course_lib.experiments.influence.contagion_seeding_frame`); panels in
+        the order the models first appear. Each panel has its own vertical scale.
+    title : str or altair.Title, optional
+        Title over the panels; None (or an empty string) gives "A tight cluster or
+        spread-out seeds?".
+
+    Returns
+    -------
+    altair.HConcatChart
+        The panels side by side; the description reads every panel at its largest
+        number of seeds.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"model": ["fixed"] * 2 + ["ic"] * 2, "strategy": ["cluster", "random"] * 2,
+    ...                       "k": 2, "spread": [90.0, 3.0, 4.0, 6.0], "low": [90.0, 2.0, 3.0, 5.0],
+    ...                       "high": [90.0, 4.0, 5.0, 7.0]})
+    >>> chart = contagion_seeding_chart(frame)
+    >>> len(chart.hconcat)
+    2
+    >>> "fixed, with 2 seeds: one tight cluster 90" in chart.description
+    True
+    """
+    _require(frame, ["model", "strategy", "k", "spread", "low", "high"], "frame")
+    panels, parts = [], []
+    for model, rows in frame.groupby("model", sort=False):
+        panel = strategy_spread_chart(rows.drop(columns="model"), title=str(model), width=_WIDTH - 150)
+        panels.append(panel)
+        parts.append(f"{model}, with {panel.description.split('With ', 1)[1]}")
+    return alt.hconcat(*panels).resolve_scale(y="independent").properties(
+        title=title or "A tight cluster or spread-out seeds?",
+        description=(f"{len(panels)} line charts of the expected number of adopters against the number "
+                     f"of seeds, one per model of adoption. " + " ".join(parts)),
     )
 
 
@@ -627,4 +678,145 @@ def sample_degree_chart(bias, paradox=None, title=None):
         height=140,
         title=title or "Who ends up in the sample?",
         description=description,
+    )
+
+
+#: Line colours of :func:`shell_degree_chart`: Okabe–Ito without the yellow, which is too light for lines.
+_SERIES_COLOURS = [OKABE_ITO[i] for i in (4, 0, 2, 5, 6, 1, 7)]
+
+
+def _lines_with_error_bars(data, x, domain, series_title):
+    """Lines through group means with 95% error bars, one colour per series in ``domain``."""
+    colour = alt.Color("line:N", title=series_title, sort=domain, scale=alt.Scale(
+        domain=domain, range=_SERIES_COLOURS[:len(domain)]))
+    y = alt.Y("spread:Q", title="Mean cascade size from one person", scale=alt.Scale(zero=True))
+    tooltip = [alt.Tooltip("degree:Q"), alt.Tooltip("kshell:Q", title="k-shell"), alt.Tooltip("people:Q"),
+               alt.Tooltip("spread:Q", format=".1f"), alt.Tooltip("low:Q", format=".1f"),
+               alt.Tooltip("high:Q", format=".1f")]
+    base = alt.Chart(data).encode(x=x, color=colour)
+    return alt.layer(base.mark_line(point=True).encode(y=y, tooltip=tooltip),
+                     base.mark_rule().encode(y=alt.Y("low:Q"), y2=alt.Y2("high:Q")))
+
+
+def shell_degree_chart(frame, degrees, shells, title=None):
+    """Kitsak et al.'s comparison: spreading power of people with the same degree in
+    different k-shells (left) and in the same shell with different degrees (right).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Columns ``degree``, ``kshell``, ``people``, ``spread``, ``low``, ``high``
+        (:func:`course_lib.experiments.influence.shell_degree_frame`).
+    degrees : sequence of int
+        Degrees drawn as lines on the left, against the shell.
+    shells : sequence of int
+        Shells drawn as lines on the right, against the degree.
+    title : str or altair.Title, optional
+        Title over both panels; None (or an empty string) gives "Where you sit
+        matters more than how many you know".
+
+    Returns
+    -------
+    altair.HConcatChart
+        The two panels; the description gives each line's first and last mean.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"degree": [5, 5, 8, 8], "kshell": [3, 4, 3, 4], "people": 20,
+    ...                       "spread": [30.0, 43.0, 35.0, 49.0], "low": [29.0, 42.0, 34.0, 48.0],
+    ...                       "high": [31.0, 44.0, 36.0, 50.0]})
+    >>> chart = shell_degree_chart(frame, degrees=[5, 8], shells=[3])
+    >>> "degree 5: from 30 in shell 3 to 43 in shell 4" in chart.description
+    True
+    """
+    _require(frame, ["degree", "kshell", "people", "spread", "low", "high"], "frame")
+    by_degree = frame[frame.degree.isin(list(degrees))].assign(
+        line=lambda t: "degree " + t.degree.astype(str))
+    by_shell = frame[frame.kshell.isin(list(shells))].assign(
+        line=lambda t: "shell " + t.kshell.astype(str))
+    size = {"width": _WIDTH - 140, "height": _HEIGHT - 40}
+    left = _lines_with_error_bars(
+        by_degree, alt.X("kshell:Q", title="k-shell", axis=alt.Axis(tickMinStep=1)),
+        [f"degree {d}" for d in degrees], "Same degree").properties(title="Same degree, different shells", **size)
+    right = _lines_with_error_bars(
+        by_shell, alt.X("degree:Q", title="Number of contacts", axis=alt.Axis(tickMinStep=1)),
+        [f"shell {k}" for k in shells], "Same shell").properties(title="Same shell, different degrees", **size)
+    parts = []
+    for label, rows in list(by_degree.groupby("line", sort=False)) + list(by_shell.groupby("line", sort=False)):
+        rows = rows.sort_values("kshell" if label.startswith("degree") else "degree")
+        unit = "shell" if label.startswith("degree") else "degree"
+        first, last = rows.iloc[0], rows.iloc[-1]
+        at = (lambda r: f"{unit} {int(r.kshell if unit == 'shell' else r.degree)}")
+        parts.append(f"{label}: from {first.spread:.0f} in {at(first)} to {last.spread:.0f} in {at(last)}")
+    return alt.hconcat(left, right).resolve_scale(color="independent").properties(
+        title=title or "Where you sit matters more than how many you know",
+        description=("Two line charts of the mean cascade size started by one person, with 95% error bars. "
+                     "Left, against the k-shell, one line per degree; right, against the degree, one line per "
+                     "shell. " + "; ".join(parts) + "."),
+    )
+
+
+def helpfulness_overlap_chart(frame, target=0.75, title=None):
+    """Share of the top advocates who are also top influencers, against how unequal
+    helpfulness is, one line per influencer method, with the claimed overlap and chance.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Columns ``helpfulness_sd``, ``method``, ``overlap``, ``low``, ``high``,
+        ``chance`` (:func:`course_lib.experiments.influence.advocate_overlap_frame`).
+    target : float or None, default 0.75
+        Overlap drawn as a red horizontal reference (the "over 75%" claim); None draws
+        none.
+    title : str or altair.Title, optional
+        Chart title; None (or an empty string) gives "Advocates and influencers, found
+        by two methods".
+
+    Returns
+    -------
+    altair.LayerChart
+        Bands, lines, the chance line and (with ``target``) the reference.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"helpfulness_sd": [0.0, 2.0], "method": "PageRank of contacts",
+    ...                       "overlap": [0.8, 0.5], "low": [0.78, 0.45], "high": [0.82, 0.55], "chance": 0.1})
+    >>> chart = helpfulness_overlap_chart(frame)
+    >>> "PageRank of contacts: 80% when everyone is equally helpful, 50% at log-sd 2" in chart.description
+    True
+    """
+    _require(frame, ["helpfulness_sd", "method", "overlap", "low", "high", "chance"], "frame")
+    x = alt.X("helpfulness_sd:Q", title="Inequality of helpfulness (sd of log helpfulness)")
+    y_scale = alt.Scale(domain=[0, 1])
+    colour = alt.Color("method:N", title="Influencers by", scale=alt.Scale(range=[OKABE_ITO[4], OKABE_ITO[0]]),
+                       legend=alt.Legend(orient="bottom-right", symbolType="stroke", symbolStrokeWidth=3,
+                                         symbolOpacity=1))
+    base = alt.Chart(frame).encode(x=x, color=colour)
+    band = base.mark_area(opacity=0.2).encode(
+        y=alt.Y("low:Q", scale=y_scale, title="Top advocates who are also top influencers",
+                axis=alt.Axis(format="~%")), y2=alt.Y2("high:Q"))
+    line = base.mark_line(point=True).encode(
+        y=alt.Y("overlap:Q", scale=y_scale),
+        tooltip=[alt.Tooltip("method:N"), alt.Tooltip("helpfulness_sd:Q"), alt.Tooltip("overlap:Q", format=".0%")])
+    chance = alt.Chart(frame).mark_line(color="#777", strokeDash=[6, 4]).encode(x=x, y=alt.Y("chance:Q"))
+    layers = [band, line, chance]
+    if target is not None:
+        ref = pd.DataFrame({"y": [target], "label": [f"claimed: over {target:.0%}"]})
+        layers.append(alt.Chart(ref).mark_rule(color=OKABE_ITO[5], strokeDash=[3, 3]).encode(y=alt.Y("y:Q")))
+        layers.append(alt.Chart(ref).mark_text(align="right", dy=-8, color=OKABE_ITO[5], fontWeight="bold")
+                      .encode(x=alt.value(_WIDTH - 4), y=alt.Y("y:Q"), text=alt.Text("label:N")))
+    chance_label = pd.DataFrame({"y": [float(frame.chance.iloc[0])], "label": ["unrelated lists"]})
+    layers.append(alt.Chart(chance_label).mark_text(align="left", dx=4, dy=-8, color="#555")
+                  .encode(x=alt.value(4), y=alt.Y("y:Q"), text=alt.Text("label:N")))
+    parts = []
+    for method, rows in frame.groupby("method", sort=False):
+        rows = rows.sort_values("helpfulness_sd")
+        parts.append(f"{method}: {rows.overlap.iloc[0]:.0%} when everyone is equally helpful, "
+                     f"{rows.overlap.iloc[-1]:.0%} at log-sd {rows.helpfulness_sd.iloc[-1]:g}")
+    return alt.layer(*layers).properties(
+        width=_WIDTH, height=_HEIGHT, title=title or "Advocates and influencers, found by two methods",
+        description=("Line chart of the overlap of the top-10% advocates (most answers) with the top "
+                     "influencers, against the inequality of helpfulness, with bands over repeated "
+                     "communities. " + "; ".join(parts) + f". A dashed grey line marks chance "
+                     f"({frame.chance.iloc[0]:.0%})" + (f", a red one {target:.0%}." if target is not None else ".")),
     )
