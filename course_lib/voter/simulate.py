@@ -31,17 +31,51 @@ from .._deprecation import seed_by_keyword
 from .._guard import reference
 from .._validation import as_rng, check_integer, check_probability
 from ..networks import CompiledNetwork, compile_network, node_indices
-from ._kernels import complete_graph_sweeps, complete_graph_tables, network_sweeps
-from .theory import check_q, check_variant
+from ._kernels import (
+    complete_graph_sweeps,
+    complete_graph_tables,
+    mixed_market_sweeps,
+    mixed_market_tables,
+    network_sweeps,
+)
+from .theory import check_q, check_shares, check_variant
 
-__all__ = ["QVoterRun", "simulate_qvoter", "qvoter_update"]
+__all__ = ["QVoterRun", "simulate_qvoter", "qvoter_update", "MixedMarketRun", "simulate_mixed_market"]
 
 # Uniforms drawn per call of the complete-graph kernel (8 MB), so memory stays flat.
 _BLOCK = 1 << 20
 
 
+class _Trajectory:
+    """What every q-voter run offers over its ``fraction_up`` series."""
+
+    # The public API promises "the fraction up after each sweep": the run behaves as
+    # that sequence too, so ``run[-1]``, ``len(run)`` and ``np.asarray(run)`` work.
+    def __array__(self, dtype=None, copy=None):
+        return np.asarray(self.fraction_up, dtype=dtype)
+
+    def __len__(self):
+        return len(self.fraction_up)
+
+    def __getitem__(self, index):
+        return self.fraction_up[index]
+
+    def __iter__(self):
+        return iter(self.fraction_up)
+
+    @property
+    def magnetization(self):
+        """``2 * fraction_up - 1``: +1 all up, -1 all down, 0 split evenly."""
+        return 2 * self.fraction_up - 1
+
+    def time_average(self, burn_in=0):
+        """Mean fraction up over the sweeps after ``burn_in``."""
+        burn_in = check_integer(burn_in, "burn_in", minimum=0, maximum=len(self.fraction_up) - 2)
+        return float(self.fraction_up[burn_in + 1:].mean())
+
+
 @dataclass(frozen=True, eq=False)
-class QVoterRun:
+class QVoterRun(_Trajectory):
     """Trajectory of one q-voter simulation.
 
     Attributes
@@ -83,30 +117,6 @@ class QVoterRun:
     zealots: int
     final_up: frozenset | None = None
 
-    # The public API promises "the fraction up after each sweep": the run behaves as
-    # that sequence too, so ``run[-1]``, ``len(run)`` and ``np.asarray(run)`` work.
-    def __array__(self, dtype=None, copy=None):
-        return np.asarray(self.fraction_up, dtype=dtype)
-
-    def __len__(self):
-        return len(self.fraction_up)
-
-    def __getitem__(self, index):
-        return self.fraction_up[index]
-
-    def __iter__(self):
-        return iter(self.fraction_up)
-
-    @property
-    def magnetization(self):
-        """``2 * fraction_up - 1``: +1 all up, -1 all down, 0 split evenly."""
-        return 2 * self.fraction_up - 1
-
-    def time_average(self, burn_in=0):
-        """Mean fraction up over the sweeps after ``burn_in``."""
-        burn_in = check_integer(burn_in, "burn_in", minimum=0, maximum=len(self.fraction_up) - 2)
-        return float(self.fraction_up[burn_in + 1:].mean())
-
     def to_frame(self):
         """Tidy table: ``sweep``, ``fraction_up``, ``magnetization``."""
         import pandas as pd
@@ -116,6 +126,12 @@ class QVoterRun:
             "fraction_up": self.fraction_up,
             "magnetization": self.magnetization,
         })
+
+
+def _blocks(n, sweeps, draws_per_update):
+    """(sweeps done, sweeps in this block) so that one block's uniforms stay near 8 MB."""
+    per_block = max(1, _BLOCK // (n * draws_per_update))
+    return [(done, min(per_block, sweeps - done)) for done in range(0, sweeps, per_block)]
 
 
 def _check_uniform(value, name):
@@ -327,13 +343,9 @@ def simulate_qvoter(G_or_n, q, p, variant, sweeps, *, seed=None, initial_up=0.5,
         up = z + int(round(initial_up * (n - z)))
         out[0] = up / n
         t_up, t_down = complete_graph_tables(n, z, q, p, anti, field, repetition)
-        per_block = max(1, _BLOCK // n)
-        done = 0
-        while done < sweeps:
-            k = min(per_block, sweeps - done)
+        for done, k in _blocks(n, sweeps, 1):
             up = complete_graph_sweeps(up, n, t_up, t_down, rng.random(k * n),
                                        out[1 + done:1 + done + k])
-            done += k
         out.setflags(write=False)
         return QVoterRun(out, n, zealots=z, **common)
 
@@ -366,3 +378,158 @@ def simulate_qvoter(G_or_n, q, p, variant, sweeps, *, seed=None, initial_up=0.5,
     out.setflags(write=False)
     return QVoterRun(out, n, zealots=int(frozen.sum()),
                      final_up=frozenset(net.labels(np.flatnonzero(state))), **common)
+
+
+# ---------------------------------------------------------------- mixed (quenched) market
+_GROUPS = ("conformists", "independents", "anticonformists")
+
+
+@dataclass(frozen=True, eq=False)
+class MixedMarketRun(_Trajectory):
+    """Trajectory of a market with fixed resisters (:func:`simulate_mixed_market`).
+
+    Attributes
+    ----------
+    fraction_up : numpy.ndarray
+        Fraction of all agents up at the start and after each sweep (``sweeps + 1``
+        values).
+    group_up : numpy.ndarray
+        Shape ``(sweeps + 1, 3)``: fraction up *within* the conformists, the
+        independents and the anticonformists (NaN for an empty group).
+    n : int
+        Number of agents.
+    q : int
+        Panel size.
+    sizes : tuple of int
+        Numbers of conformists, independents and anticonformists.
+    field : float
+        Campaign strength.
+    repetition : bool
+        Whether panel members were drawn with replacement.
+
+    Examples
+    --------
+    >>> run = simulate_mixed_market(100, 4, 0.2, 0.1, sweeps=3, seed=1)
+    >>> run.sizes, run.to_frame().columns.tolist()[:3]
+    ((70, 20, 10), ['sweep', 'fraction_up', 'magnetization'])
+    """
+
+    fraction_up: np.ndarray
+    group_up: np.ndarray
+    n: int
+    q: int
+    sizes: tuple
+    field: float
+    repetition: bool
+
+    def to_frame(self):
+        """Tidy table: ``sweep``, ``fraction_up``, ``magnetization`` and the fraction up
+        within each group (``conformists``, ``independents``, ``anticonformists``)."""
+        import pandas as pd
+
+        frame = pd.DataFrame({
+            "sweep": np.arange(len(self.fraction_up)),
+            "fraction_up": self.fraction_up,
+            "magnetization": self.magnetization,
+        })
+        for k, name in enumerate(_GROUPS):
+            frame[name] = self.group_up[:, k]
+        return frame
+
+
+@seed_by_keyword
+def simulate_mixed_market(n, q, independent, anticonformist, sweeps, *, seed=None, initial_up=0.5,
+                          field=0.0, repetition=False):
+    """Simulate a market where fixed consumers always resist (quenched disorder).
+
+    ``round(independent * n)`` agents are independents for good, ``round(anticonformist
+    * n)`` anticonformists for good, the rest conformists; everybody meets everybody
+    (complete graph). One update picks an agent at random and applies the rule of
+    :func:`qvoter_update` with that agent's fixed kind (``p = 1`` for a resister,
+    ``p = 0`` for a conformist), campaign included: conformists and anticonformists
+    hear it with probability ``field``, independents never. Compare
+    :func:`simulate_qvoter`, where *every* agent resists with probability ``p`` at
+    each update (annealed disorder).
+
+    Parameters
+    ----------
+    n : int
+        Number of agents, at least 2.
+    q : int
+        Panel size, from 1 to ``n - 1`` (any, with repetition).
+    independent : float
+        Share in [0, 1] of agents who always act independently.
+    anticonformist : float
+        Share in [0, 1] who always anticonform; the two shares add up to at most 1.
+    sweeps : int
+        Number of sweeps (``n`` updates each), at least 1.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+    initial_up : float, optional
+        Fraction in [0, 1] of every group up at the start (rounded per group).
+    field : float, optional
+        Campaign strength in [0, 1].
+    repetition : bool, optional
+        Draw panel members with replacement (default: q distinct other agents).
+
+    Returns
+    -------
+    MixedMarketRun
+        The overall fraction up and the fraction up within each group, per sweep.
+
+    Raises
+    ------
+    TypeError
+        If ``n``, ``q`` or ``sweeps`` is not a whole number.
+    ValueError
+        If a share, ``initial_up`` or ``field`` is outside [0, 1], the shares add up
+        to more than 1, or ``q > n - 1`` without repetition.
+
+    Notes
+    -----
+    The simulation is the exact Markov chain on the three numbers of up agents: two
+    uniforms per update, one picks the agent (hence its group and opinion), the other
+    decides its move with the exact chance of a unanimous panel among the ``n - 1``
+    others (:func:`course_lib.voter._kernels.mixed_market_tables`).
+
+    Examples
+    --------
+    >>> run = simulate_mixed_market(10_000, 4, 0.5, 0.0, sweeps=300, seed=3, initial_up=1.0)
+    >>> round(run.time_average(burn_in=100), 2)    # theory 0.743; annealed p = 0.5: 0.5
+    0.74
+
+    References
+    ----------
+    .. [1] A. Jędrzejewski and K. Sznajd-Weron, "Person-situation debate revisited:
+       phase transitions with quenched and annealed disorders", Entropy 19(8), 415
+       (2017).
+    """
+    n = check_integer(n, "n", minimum=2)
+    q = check_q(q)
+    independent, anticonformist = check_shares(independent, anticonformist)
+    sweeps = check_integer(sweeps, "sweeps", minimum=1)
+    initial_up = check_probability(initial_up, "initial_up")
+    field = check_probability(field, "field")
+    repetition = bool(repetition)
+    if not repetition and q > n - 1:
+        raise ValueError(
+            f"q must be at most n - 1 = {n - 1} (panels of distinct agents), got {q}; "
+            "use repetition=True to draw panel members with replacement"
+        )
+    rng = as_rng(seed)
+    n_i, n_a = int(round(independent * n)), int(round(anticonformist * n))
+    if n_i + n_a > n:
+        n_a = n - n_i
+    sizes = np.array([n - n_i - n_a, n_i, n_a], dtype=np.int64)
+    up = np.array([int(round(initial_up * k)) for k in sizes], dtype=np.int64)
+    counts = np.empty((sweeps + 1, 3), dtype=np.int64)
+    counts[0] = up
+    table = mixed_market_tables(n, q, field, repetition)
+    for done, k in _blocks(n, sweeps, 2):
+        mixed_market_sweeps(up, sizes, table, rng.random(2 * k * n), counts[1 + done:1 + done + k])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        group_up = np.where(sizes > 0, counts / np.maximum(sizes, 1), np.nan)
+    fraction_up = counts.sum(axis=1) / n
+    for array in (fraction_up, group_up):
+        array.setflags(write=False)
+    return MixedMarketRun(fraction_up, group_up, n, q, tuple(int(k) for k in sizes), field, repetition)
