@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from course_lib import opinions, voter
+from course_lib import opinions, population, voter
 from course_lib.experiments import opinions as lab
 from course_lib.viz import opinions as viz_op
 
@@ -40,6 +40,9 @@ def _charts(net):
     sweep = lab.centrality_sweep_frame(W, 0.8, KIRA, [0.0, 0.5, 1.0], voices=[1, 3])
     run = opinions.expressed_private(W, x0, 0.7, 0.3, 10)
     res = lab.resilience_frame(W, x0, 0.7, [0.1, 0.5, 1.0], KIRA)
+    lever = lab.company_lever_frame(W, x0, population.Consumers(np.zeros(12)), {"Kira": KIRA, "Ana": 0},
+                                    [0.0, 0.5], [0.0, 1.0])
+    kelman = lab.kelman_frame(W, x0, 0.7, 0.3, KIRA, range(6), [0.0, 0.5, 0.9])
     return {
         "phase": viz_op.qvoter_phase_chart(sim, theory),
         "hysteresis": viz_op.hysteresis_chart(hyst_sim, hyst_theory),
@@ -52,11 +55,13 @@ def _charts(net):
         "expressed_private": viz_op.expressed_private_chart(lab.expressed_private_frame(run, names),
                                                             lab.spread_frame(run), highlight="Kira"),
         "resilience": viz_op.resilience_chart(res, res, person="Kira"),
+        "company_lever": viz_op.company_lever_chart(lever),
+        "kelman": viz_op.kelman_chart(kelman, kelman, person="Kira"),
     }
 
 
 NAMES = ["phase", "hysteresis", "campaign_response", "campaign_trajectory", "trajectory",
-         "empowerment", "centrality_sweep", "expressed_private", "resilience"]
+         "empowerment", "centrality_sweep", "expressed_private", "resilience", "company_lever", "kelman"]
 
 
 def test_every_builder_is_tested(net):
@@ -64,7 +69,8 @@ def test_every_builder_is_tested(net):
     assert set(viz_op.__all__) == {
         "opinion_trajectory_chart", "empowerment_chart", "centrality_sweep_chart", "qvoter_phase_chart",
         "hysteresis_chart", "campaign_response_chart", "campaign_trajectory_chart",
-        "expressed_private_chart", "resilience_chart"}
+        "expressed_private_chart", "resilience_chart", "company_lever_chart", "kelman_chart",
+        "disorder_chart", "mixed_campaign_chart"}  # lesson 05's two: tests/test_voter_quenched.py
 
 
 @pytest.mark.parametrize("name", NAMES)

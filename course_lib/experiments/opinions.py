@@ -3,13 +3,21 @@
 - Lesson 04: Friedkin–Johnsen opinions on a small network, and what empowering one
   person (lower susceptibility, a louder voice) does to their influence centrality:
   :func:`example_network`, :func:`people_frame`, :func:`empowerment_frame`,
-  :func:`centrality_sweep_frame`, :func:`simulated_centrality_frame`.
+  :func:`centrality_sweep_frame`, :func:`simulated_centrality_frame`; the company's
+  own voice next to empowerment, on the same target: :func:`company_lever_frame`,
+  :func:`simulated_company_lever_frame`, on the toy network or :func:`example_market`.
 - Lesson 05: the q-voter model with independence or anticonformity, its mean-field
   theory, and a campaign run as a broadcast (a field) or by brand ambassadors
   (zealots): :func:`qvoter_theory_frame`, :func:`qvoter_simulation_frame`,
-  :func:`mean_field_settles`, :func:`mean_field_path`, :func:`campaign_frame`.
+  :func:`mean_field_settles`, :func:`mean_field_path`, :func:`campaign_frame`; a
+  market with a fixed share of empowered resisters (quenched) against everyone
+  resisting some of the time (annealed), and a campaign hitting it:
+  :func:`market_shares`, :func:`disorder_theory_frame`, :func:`mixed_campaign_frame`.
 - Lesson 06: expressed versus private opinions (Ye et al. 2019):
-  :func:`expressed_private_frame`, :func:`resilience_frame`.
+  :func:`expressed_private_frame`, :func:`resilience_frame`; compliance and
+  identification on the same person: :func:`kelman_frame`,
+  :func:`simulated_kelman_frame`; lesson 04's market read by the same population:
+  :func:`population_gap_frame`, :func:`gap_by_empowerment`.
 
 Tables only reshape what :mod:`course_lib.opinions` and :mod:`course_lib.voter`
 compute; charts come from :mod:`course_lib.viz.opinions`, explorers from
@@ -23,8 +31,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .. import opinions, voter
-from .._validation import as_rng, check_probability
+from .. import networks, opinions, population, voter
+from .._validation import as_rng, check_integer, check_probability
 
 __all__ = [
     # lesson 04
@@ -34,6 +42,10 @@ __all__ = [
     "trajectory_table",
     "centrality_sweep_frame",
     "simulated_centrality_frame",
+    "example_market",
+    "extreme_consumers",
+    "company_lever_frame",
+    "simulated_company_lever_frame",
     # lesson 05
     "qvoter_theory_frame",
     "qvoter_simulation_frame",
@@ -43,11 +55,20 @@ __all__ = [
     "mean_field_path",
     "campaign_frame",
     "campaign_simulation_frame",
+    "market_shares",
+    "disorder_theory_frame",
+    "disorder_simulation_frame",
+    "mixed_campaign_frame",
+    "mixed_campaign_simulation_frame",
     # lesson 06
     "expressed_private_frame",
     "spread_frame",
     "resilience_frame",
     "simulated_resilience_frame",
+    "kelman_frame",
+    "simulated_kelman_frame",
+    "population_gap_frame",
+    "gap_by_empowerment",
 ]
 
 
@@ -320,6 +341,234 @@ def simulated_centrality_frame(W, susceptibility, agent, values, voices=(1.0,), 
     unit[agent] = 1.0
     return _centrality_sweep(W, susceptibility, agent, values, voices,
                              lambda Wv, lam: opinions.friedkin_johnsen(Wv, unit, lam, steps).final.mean())
+
+
+def example_market(communities=6, size=50, *, mean_empowerment=0.3, seed=4):
+    """A larger market for lesson 04: a community network of consumers with ratings and a
+    drawn population.
+
+    Consumers form ``communities`` friend groups of ``size`` (about 6 contacts inside
+    their group, 1 outside: :func:`course_lib.networks.community_network`). Ratings
+    (node attribute ``rating``) are drawn from Beta(2, 3), mean 0.4; empowerment and
+    certainty from :func:`course_lib.population.draw`. One generator made from
+    ``seed`` draws, in this order, the network, the ratings and the population.
+
+    Parameters
+    ----------
+    communities : int, optional
+        Number of friend groups, at least 2.
+    size : int, optional
+        Consumers per group, at least 8.
+    mean_empowerment : float, optional
+        Average empowerment, in [0, 1].
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same market.
+
+    Returns
+    -------
+    G : networkx.Graph
+        Nodes ``0 .. communities * size - 1`` with attributes ``community`` and ``rating``.
+    consumers : course_lib.population.Consumers
+        One consumer per node, in node order.
+
+    Examples
+    --------
+    >>> G, consumers = example_market(seed=4)
+    >>> G.number_of_nodes(), consumers.n
+    (300, 300)
+    """
+    rng = as_rng(seed)
+    G = networks.community_network(communities, size, 6.0, 1.0, seed=rng)
+    for node, rating in zip(G, rng.beta(2.0, 3.0, size=G.number_of_nodes())):
+        G.nodes[node]["rating"] = float(rating)
+    return G, population.draw(G.number_of_nodes(), mean_empowerment, seed=rng)
+
+def extreme_consumers(x0, k):
+    """The ``k`` consumers with the highest and the ``k`` with the lowest initial opinion,
+    as the ``targets`` of :func:`company_lever_frame`.
+
+    Parameters
+    ----------
+    x0 : array_like, shape (n,)
+        Initial opinions.
+    k : int
+        How many of each, at least 1 and at most ``n // 2``.
+
+    Returns
+    -------
+    dict
+        ``{"k fans": indices, "k critics": indices}``, indices sorted.
+
+    Examples
+    --------
+    >>> extreme_consumers([0.5, 0.9, 0.1, 0.6], 1)
+    {'1 fans': [1], '1 critics': [2]}
+    """
+    x0 = np.asarray(x0, dtype=float)
+    k = check_integer(k, "k", minimum=1, maximum=len(x0) // 2)
+    order = np.argsort(x0, kind="stable")
+    return {f"{k} fans": sorted(int(i) for i in order[-k:]), f"{k} critics": sorted(int(i) for i in order[:k])}
+
+
+def _as_targets(targets):
+    if isinstance(targets, dict):
+        return {str(k): v for k, v in targets.items()}
+    raise TypeError(f"targets must be a dict from a label to consumer indices, got {type(targets).__name__}")
+
+
+def _lever_rows(W, x0, consumers, targets, influences, empowerments, solve):
+    """Rows of :func:`company_lever_frame`; ``solve(W, x0, s, agents, weight)`` gives the
+    consumers' opinions at rest, the company's share of each and the targets' share."""
+    x0 = np.asarray(x0, dtype=float)
+    n = len(x0)
+    rows = []
+    for label, agents in _as_targets(targets).items():
+        idx = np.atleast_1d(np.asarray(agents, dtype=np.int64))
+        others = np.setdiff1d(np.arange(n), idx)
+        before, _, _ = solve(W, x0, consumers.empower(idx, float(min(empowerments))).susceptibility(), idx, 0.0)
+        for e in empowerments:
+            s = consumers.empower(idx, float(e)).susceptibility()
+            for w in influences:
+                x, company, mine = solve(W, x0, s, idx, float(w))
+                rows.append((label, float(w), float(e), float(x[idx].mean()), float(x[others].mean()),
+                             float(x[others].mean() - before[others].mean()), float(company.mean()), mine))
+    return pd.DataFrame(rows, columns=["target", "influence", "empowerment", "target_opinion",
+                                       "others_opinion", "others_move", "company_share", "target_share"])
+
+
+def _closed_form_lever(W, x0, s, idx, weight, company_opinion=1.0):
+    """:func:`course_lib.opinions.company_voice_equilibrium`'s three numbers from one
+    solve with three right-hand sides (not the whole influence matrix): the opinions at
+    rest, the company's share and the targets' share."""
+    if weight == 0.0:  # the checks (and a clear error) once per target, on the plain network
+        opinions.company_voice_equilibrium(W, x0, s, idx, 0.0)
+    Wc = opinions.add_company_voice(W, idx, weight)
+    lam = np.append(s, 0.0)
+    n = len(x0)
+    sources = np.zeros((n + 1, 3))
+    sources[:, 0] = np.append(x0, company_opinion)
+    sources[n, 1] = 1.0
+    sources[idx, 2] = 1.0
+    rest = np.linalg.solve(np.eye(n + 1) - lam[:, None] * Wc, (1.0 - lam)[:, None] * sources)[:n]
+    return rest[:, 0], rest[:, 1], float(rest[:, 2].mean())
+
+
+def company_lever_frame(W, x0, consumers, targets, influences, empowerments, *, company_opinion=1.0):
+    """The company's two levers on the same target, over a grid: its own voice
+    (influence) and the target's empowerment, from the Friedkin–Johnsen closed form.
+
+    For each target, influence weight ``w`` and empowerment ``e``: the target consumers
+    give the company's voice (a stubborn agent holding ``company_opinion``,
+    :func:`course_lib.opinions.add_company_voice`) a share ``w`` of their listening,
+    and their empowerment is set to ``e`` (their susceptibility becomes
+    ``consumers.empower(target, e).susceptibility()``: 0.8 at ``e = 0``, 0.2 at
+    ``e = 1``); everybody else keeps theirs.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Row-stochastic influence matrix of the consumers.
+    x0 : array_like, shape (n,)
+        Initial opinions.
+    consumers : course_lib.population.Consumers
+        The population (``n`` consumers); its empowerment gives everybody's
+        susceptibility.
+    targets : dict
+        Label -> consumer index or list of indices: who the company works on.
+    influences : iterable of float
+        Shares of the targets' listening given to the company, in [0, 1].
+    empowerments : iterable of float
+        The targets' empowerment, in [0, 1].
+    company_opinion : float, optional
+        The opinion the company's voice holds.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per target, empowerment and influence: ``target``, ``influence``,
+        ``empowerment``, ``target_opinion`` (the targets' mean opinion at rest),
+        ``others_opinion`` (everybody else's mean), ``others_move`` (that mean minus
+        its value in the corner without the company's voice and with the least of
+        ``empowerments``),
+        ``company_share`` (the company's average share in consumers' opinions) and
+        ``target_share`` (the targets' initial opinions' share, their influence
+        centrality).
+
+    Examples
+    --------
+    Kira (node 10) is a fan; raising the company's influence on her moves her towards
+    the company, empowering her makes her hold her own view:
+
+    >>> G = example_network()
+    >>> W = opinions.influence_weights(G, self_weight=0.2)
+    >>> x0 = people_frame(G).rating.to_numpy()
+    >>> market = population.Consumers(np.zeros(12))
+    >>> f = company_lever_frame(W, x0, market, {"Kira": 10}, [0.0, 0.5], [0.0, 1.0])
+    >>> f[["influence", "empowerment", "target_opinion", "company_share", "target_share"]].round(3)
+       influence  empowerment  target_opinion  company_share  target_share
+    0        0.0          0.0           0.564          0.000         0.066
+    1        0.5          0.0           0.829          0.096         0.048
+    2        0.0          1.0           0.847          0.000         0.168
+    3        0.5          1.0           0.885          0.020         0.159
+    """
+    return _lever_rows(W, x0, consumers, targets, influences, empowerments,
+                       lambda *a: _closed_form_lever(*a, company_opinion=company_opinion))
+
+
+def simulated_company_lever_frame(W, x0, consumers, targets, influences, empowerments, *,
+                                  company_opinion=1.0, steps=400):
+    """As :func:`company_lever_frame`, measured by running
+    :func:`course_lib.opinions.friedkin_johnsen` for ``steps`` updates on the network with
+    the company's voice (the company an agent with susceptibility 0).
+
+    The targets' share is measured the same way: a second run in which the targets start
+    at 1, everybody else (the company included) at 0.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Row-stochastic influence matrix of the consumers.
+    x0 : array_like, shape (n,)
+        Initial opinions.
+    consumers : course_lib.population.Consumers
+        The population.
+    targets : dict
+        Label -> consumer index or list of indices.
+    influences : iterable of float
+        Shares of the targets' listening given to the company, in [0, 1].
+    empowerments : iterable of float
+        The targets' empowerment, in [0, 1].
+    company_opinion : float, optional
+        The opinion the company's voice holds.
+    steps : int, optional
+        Updates per run.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`company_lever_frame`.
+
+    Examples
+    --------
+    >>> G = example_network()
+    >>> W = opinions.influence_weights(G, self_weight=0.2)
+    >>> x0 = people_frame(G).rating.to_numpy()
+    >>> market = population.Consumers(np.zeros(12))
+    >>> f = simulated_company_lever_frame(W, x0, market, {"Kira": 10}, [0.5], [1.0])
+    >>> round(float(f.target_opinion[0]), 3), round(float(f.target_share[0]), 3)   # as the closed form
+    (0.885, 0.159)
+    """
+    def run(W, x0, s, idx, weight):
+        Wc = opinions.add_company_voice(W, idx, weight)
+        lam = np.append(s, 0.0)
+        x = opinions.friedkin_johnsen(Wc, np.append(x0, company_opinion), lam, steps).final[:-1]
+        company = opinions.friedkin_johnsen(Wc, np.eye(len(lam))[-1], lam, steps).final[:-1]
+        unit = np.zeros(len(lam))
+        unit[idx] = 1.0
+        mine = opinions.friedkin_johnsen(Wc, unit, lam, steps).final[:-1].mean()
+        return x, company, float(mine)
+
+    return _lever_rows(W, x0, consumers, targets, influences, empowerments, run)
 
 
 # =========================================================================== lesson 05
@@ -778,6 +1027,290 @@ def campaign_verdict(without, with_campaign, tolerance=0.01, modest=0.05):
     return "works"
 
 
+
+# --------------------------------------------------------------- lesson 05: fixed resisters
+_DISORDER = {"annealed": "everyone, some of the time", "quenched": "some people, all of the time"}
+
+
+def market_shares(empowered, certainty, *, public=True):
+    """Shares of independents and anticonformists in a market, read from Mourali & Yang.
+
+    A share ``empowered`` of consumers feel powerful and resist influence. Those who
+    hold their attitude with certainty (a fraction ``certainty`` of them) discount
+    others: independents. The uncertain ones diverge on purpose to signal their
+    independence (anticonformists), but only where opinions are expressed in public;
+    in private Mourali & Yang found no reactance, and this model then lets the
+    uncertain empowered consumers conform like everyone else (our assumption: the
+    paper measured that reactance vanished, not what replaced it).
+
+    Parameters
+    ----------
+    empowered : float
+        Share in [0, 1] of empowered consumers.
+    certainty : float
+        Fraction in [0, 1] of them who are certain of their attitude.
+    public : bool, optional
+        Whether opinions are expressed in public (default) or in private.
+
+    Returns
+    -------
+    tuple of float
+        ``(independent, anticonformist)`` shares of the whole market; the rest conform.
+
+    Raises
+    ------
+    ValueError
+        If ``empowered`` or ``certainty`` is outside [0, 1].
+
+    Examples
+    --------
+    >>> market_shares(0.6, 0.5)
+    (0.3, 0.3)
+    >>> market_shares(0.6, 0.5, public=False)
+    (0.3, 0.0)
+
+    References
+    ----------
+    .. [1] M. Mourali and Z. Yang, "The dual role of power in resisting social
+       influence", Journal of Consumer Research 40(3), 539-554 (2013).
+    """
+    empowered = check_probability(empowered, "empowered")
+    certainty = check_probability(certainty, "certainty")
+    independent = empowered * certainty
+    return independent, (empowered - independent) if public else 0.0
+
+
+def _resister_shares(variant, p):
+    return (p, 0.0) if variant == "independence" else (0.0, p)
+
+
+def disorder_theory_frame(q, ps, variants=voter.VARIANTS):
+    """Mean-field order of the market when resistance is annealed or quenched.
+
+    Annealed: everyone resists with probability ``p`` at each update
+    (:func:`course_lib.voter.qvoter_mean_field`); quenched: a fixed share ``p`` of the
+    consumers always resist (:func:`course_lib.voter.mixed_market_mean_field`). The
+    order is the largest stable ``|m|``, as reached from a unanimous start; both
+    critical points are added to ``ps``.
+
+    Parameters
+    ----------
+    q : int
+        Panel size, at least 1.
+    ps : iterable of float
+        Probabilities (annealed) or shares (quenched) of resistance, in [0, 1].
+    variants : sequence of {"independence", "anticonformity"}, optional
+        The kinds of resistance.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``variant``, ``q``, ``disorder`` (``"annealed"``/``"quenched"``),
+        ``who`` (plain words for it), ``p`` and ``magnetization``.
+
+    Examples
+    --------
+    >>> t = disorder_theory_frame(4, [0.5], ["independence"])
+    >>> t[t.p == 0.5][["disorder", "magnetization"]].round(3).values.tolist()
+    [['annealed', 0.0], ['quenched', 0.486]]
+
+    References
+    ----------
+    .. [1] A. Jędrzejewski and K. Sznajd-Weron, "Person-situation debate revisited:
+       phase transitions with quenched and annealed disorders", Entropy 19(8), 415
+       (2017).
+    """
+    rows = []
+    for variant in variants:
+        edges = {"annealed": voter.qvoter_critical_point(q, variant),
+                 "quenched": voter.quenched_critical_point(q, variant)}
+        grid = sorted(set(float(p) for p in ps) | set(edges.values()))
+        for disorder in ("annealed", "quenched"):
+            for p in grid:
+                if disorder == "annealed":
+                    m = voter.qvoter_mean_field(q, p, variant).magnetization
+                else:
+                    m = voter.mixed_market_mean_field(q, *_resister_shares(variant, p)).magnetization
+                rows.append((variant, int(q), disorder, _DISORDER[disorder], p, float(m)))
+    return pd.DataFrame(rows, columns=["variant", "q", "disorder", "who", "p", "magnetization"])
+
+
+def disorder_simulation_frame(n, q, ps, variants=voter.VARIANTS, *, sweeps=400, burn_in=100, seed=None):
+    """Simulated order, annealed against quenched resistance, from a unanimous start.
+
+    For each variant and ``p``: one run of :func:`course_lib.voter.simulate_qvoter`
+    (everyone resists with probability ``p``) and one of
+    :func:`course_lib.voter.simulate_mixed_market` (a fixed share ``p`` resists),
+    in that order, all from one generator made from ``seed``. The value is the mean of
+    ``|2c - 1|`` over the sweeps after ``burn_in``.
+
+    Parameters
+    ----------
+    n : int
+        Number of agents, at least 2.
+    q : int
+        Panel size, from 1 to ``n - 1``.
+    ps : iterable of float
+        Probabilities (annealed) or shares (quenched) of resistance, in [0, 1].
+    variants : sequence of {"independence", "anticonformity"}, optional
+        The kinds of resistance.
+    sweeps : int, optional
+        Sweeps per run.
+    burn_in : int, optional
+        Sweeps left out of the average, below ``sweeps``.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``variant``, ``q``, ``disorder``, ``who``, ``p``, ``magnetization``.
+
+    Examples
+    --------
+    >>> frame = disorder_simulation_frame(2000, 4, [0.5], ["independence"], sweeps=200, seed=1)
+    >>> frame[["disorder", "magnetization"]].round(1).values.tolist()   # theory 0 and 0.486
+    [['annealed', 0.0], ['quenched', 0.5]]
+
+    References
+    ----------
+    .. [1] A. Jędrzejewski and K. Sznajd-Weron, "Person-situation debate revisited:
+       phase transitions with quenched and annealed disorders", Entropy 19(8), 415
+       (2017).
+    """
+    rng = as_rng(seed)
+    rows = []
+    for variant in variants:
+        for p in ps:
+            p = float(p)
+            runs = {
+                "annealed": voter.simulate_qvoter(n, q, p, variant, sweeps, seed=rng, initial_up=1.0),
+                "quenched": voter.simulate_mixed_market(n, q, *_resister_shares(variant, p), sweeps,
+                                                        seed=rng, initial_up=1.0),
+            }
+            for disorder, run in runs.items():
+                m = float(np.abs(run.magnetization[burn_in + 1:]).mean())
+                rows.append((variant, int(q), disorder, _DISORDER[disorder], p, m))
+    return pd.DataFrame(rows, columns=["variant", "q", "disorder", "who", "p", "magnetization"])
+
+
+def _certainty_label(certainty):
+    return f"{certainty:.0%} of them certain"
+
+
+def mixed_campaign_frame(q, empowered, certainties, strengths, *, start=0.3, public=(True, False)):
+    """Mean-field long-run share who buy when a campaign hits a market with fixed resisters.
+
+    The market has a share ``empowered`` of resisters whose kind follows their
+    certainty (:func:`market_shares`); the campaign is a broadcast of the given
+    strength (``field``); every group starts with ``start`` buying. Values from
+    :func:`course_lib.voter.mixed_market_settles`.
+
+    Parameters
+    ----------
+    q : int
+        Panel size, at least 1.
+    empowered : float
+        Share in [0, 1] of empowered consumers.
+    certainties : iterable of float
+        Fractions in [0, 1] of the empowered who are certain of their attitude.
+    strengths : iterable of float
+        Campaign strengths, in [0, 1].
+    start : float, optional
+        Share buying at the start, in [0, 1].
+    public : bool or sequence of bool, optional
+        Opinions expressed in public, in private, or both (default).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``where`` (``"in public"``/``"in private"``), ``certainty``,
+        ``label``, ``independent``, ``anticonformist``, ``strength``, ``share``.
+
+    Examples
+    --------
+    >>> mixed_campaign_frame(4, 0.6, [0.0], [0.0, 0.3], public=True).round(3)[["strength", "share"]]
+       strength  share
+    0       0.0  0.500
+    1       0.3  0.436
+
+    References
+    ----------
+    .. [1] M. Mourali and Z. Yang, "The dual role of power in resisting social
+       influence", Journal of Consumer Research 40(3), 539-554 (2013).
+    """
+    places = [public] if isinstance(public, (bool, np.bool_)) else list(public)
+    rows = []
+    for where in places:
+        for certainty in certainties:
+            certainty = float(certainty)
+            i, a = market_shares(empowered, certainty, public=bool(where))
+            for h in strengths:
+                share = voter.mixed_market_settles(q, i, a, field=float(h), start=start)
+                rows.append(("in public" if where else "in private", certainty,
+                             _certainty_label(certainty), i, a, float(h), share))
+    return pd.DataFrame(rows, columns=["where", "certainty", "label", "independent", "anticonformist",
+                                       "strength", "share"])
+
+
+def mixed_campaign_simulation_frame(n, q, empowered, certainties, strengths, *, start=0.3,
+                                    public=(True, False), sweeps=300, burn_in=100, seed=None):
+    """Simulated long-run share who buy: :func:`mixed_campaign_frame` by simulation.
+
+    One exact run of :func:`course_lib.voter.simulate_mixed_market` per (where,
+    certainty, strength), all from one generator made from ``seed``; the share is
+    averaged over the sweeps after ``burn_in``.
+
+    Parameters
+    ----------
+    n : int
+        Number of agents, at least 2.
+    q : int
+        Panel size, from 1 to ``n - 1``.
+    empowered : float
+        Share in [0, 1] of empowered consumers.
+    certainties : iterable of float
+        Fractions in [0, 1] of the empowered who are certain of their attitude.
+    strengths : iterable of float
+        Campaign strengths, in [0, 1].
+    start : float, optional
+        Share buying at the start, in [0, 1].
+    public : bool or sequence of bool, optional
+        Opinions expressed in public, in private, or both (default).
+    sweeps : int, optional
+        Sweeps per run.
+    burn_in : int, optional
+        Sweeps left out of the average, below ``sweeps``.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same result.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`mixed_campaign_frame`.
+
+    Examples
+    --------
+    >>> mixed_campaign_simulation_frame(2000, 4, 0.6, [0.0], [0.3], public=True, sweeps=150,
+    ...                                 seed=1).share.round(2).tolist()   # theory 0.436
+    [0.44]
+
+    References
+    ----------
+    .. [1] M. Mourali and Z. Yang, "The dual role of power in resisting social
+       influence", Journal of Consumer Research 40(3), 539-554 (2013).
+    """
+    rng = as_rng(seed)
+    theory = mixed_campaign_frame(q, empowered, certainties, [0.0], start=start, public=public)
+    rows = []
+    for row in theory.itertuples(index=False):
+        for h in strengths:
+            run = voter.simulate_mixed_market(n, q, row.independent, row.anticonformist, sweeps, seed=rng,
+                                              initial_up=start, field=float(h))
+            rows.append(row[:5] + (float(h), run.time_average(burn_in)))
+    return pd.DataFrame(rows, columns=theory.columns)
+
+
 # =========================================================================== lesson 06
 def expressed_private_frame(result, names):
     """Tidy table of an :class:`~course_lib.opinions.ExpressedPrivateResult` with
@@ -941,3 +1474,209 @@ def simulated_resilience_frame(W, x0, susceptibility, resiliences, agent, *, pre
         run = opinions.expressed_private(W, x0, susceptibility, float(phi), steps, pressure=pressure)
         rows += _resilience_rows(phi, run.private[-1], run.expressed[-1], agent, "simulation")
     return pd.DataFrame(rows, columns=["resilience", "measure", "value", "source"])
+
+
+_PROCESSES = ("compliance", "identification")
+
+
+def _kelman_rows(W, x0, susceptibility, resilience, agent, group, strengths, pressure, solve, source):
+    """Rows of :func:`kelman_frame`; ``solve(W, x0, s, phi, pressure)`` gives the private
+    and expressed opinions at rest."""
+    W = np.asarray(W, dtype=float)
+    n = W.shape[0]
+    group = np.atleast_1d(np.asarray(group, dtype=np.int64))
+    base = np.broadcast_to(np.asarray(resilience, dtype=float), (n,)).copy()
+    public = W if pressure == "local" else pressure
+    rows = []
+    for process in _PROCESSES:
+        for c in strengths:
+            c = float(c)
+            phi = base.copy()
+            if process == "compliance":
+                phi[agent] = 1.0 - c
+                x, xhat = solve(W, x0, susceptibility, phi, pressure)
+            else:
+                phi[agent] = 1.0
+                x, xhat = solve(opinions.identify_with(W, agent, group, c), x0, susceptibility, phi, public)
+            rows += [(process, c, "thinks", float(x[agent]), float(xhat[group].mean()), source),
+                     (process, c, "says", float(xhat[agent]), float(xhat[group].mean()), source)]
+    return pd.DataFrame(rows, columns=["process", "strength", "kind", "opinion", "group_says", "source"])
+
+
+def kelman_frame(W, x0, susceptibility, resilience, agent, group, strengths, *, pressure="local"):
+    """Compliance and identification applied to the same person, at rest: what they
+    think and what they say, from :func:`course_lib.opinions.expressed_private_equilibrium`.
+
+    - **compliance** at strength ``c``: the person's resilience becomes ``1 - c`` (a
+      share ``c`` of what they say echoes the public opinion); whom they listen to is
+      unchanged;
+    - **identification** at strength ``w``: the person says what they think
+      (resilience 1) and gives a share ``w`` of their private listening to the
+      reference ``group`` (:func:`course_lib.opinions.identify_with`); whom they
+      conform to in public is unchanged.
+
+    Everybody else keeps ``susceptibility`` and ``resilience``.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Row-stochastic influence matrix (``W[i, j]`` = weight ``i`` gives ``j``).
+    x0 : array_like, shape (n,)
+        Initial opinions.
+    susceptibility : float or array_like, shape (n,)
+        Susceptibility in [0, 1] (1 - stubbornness), one for everyone or one per person.
+    resilience : float or array_like, shape (n,)
+        Resilience in [0, 1], one for everyone or one per person.
+    agent : int
+        Index of the person.
+    group : int or list of int
+        Indices of the reference group the person values.
+    strengths : iterable of float
+        Strengths of each process, in [0, 1].
+    pressure : {"local", "global"}, optional
+        Which public opinion people conform to.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``process`` (``"compliance"``, ``"identification"``), ``strength``,
+        ``kind`` (``"thinks"``: private, ``"says"``: expressed), ``opinion`` (the
+        person's), ``group_says`` (the group's mean expressed opinion) and ``source``
+        (``"theory"``).
+
+    Examples
+    --------
+    Kira (node 10), a fan, values the first friend group (nodes 0 to 5). Compliance
+    moves what she says more than what she thinks; identification moves both together:
+
+    >>> G = example_network()
+    >>> W = opinions.influence_weights(G, self_weight=0.2)
+    >>> x0 = people_frame(G).rating.to_numpy()
+    >>> f = kelman_frame(W, x0, 0.7, 0.3, 10, range(6), [0.0, 0.9])
+    >>> f.pivot(index=["process", "strength"], columns="kind", values="opinion").round(3)
+    kind                       says  thinks
+    process        strength
+    compliance     0.0        0.665   0.665
+                   0.9        0.427   0.579
+    identification 0.0        0.665   0.665
+                   0.9        0.516   0.516
+    """
+    def solve(W, x0, s, phi, pressure):
+        return opinions.expressed_private_equilibrium(W, x0, s, phi, pressure=pressure)
+
+    return _kelman_rows(W, x0, susceptibility, resilience, agent, group, strengths, pressure, solve, "theory")
+
+
+def simulated_kelman_frame(W, x0, susceptibility, resilience, agent, group, strengths, *, pressure="local",
+                           steps=300):
+    """As :func:`kelman_frame`, measured after running
+    :func:`course_lib.opinions.expressed_private` for ``steps`` updates.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Row-stochastic influence matrix.
+    x0 : array_like, shape (n,)
+        Initial opinions.
+    susceptibility : float or array_like, shape (n,)
+        Susceptibility in [0, 1], one for everyone or one per person.
+    resilience : float or array_like, shape (n,)
+        Resilience in [0, 1], one for everyone or one per person.
+    agent : int
+        Index of the person.
+    group : int or list of int
+        Indices of the reference group.
+    strengths : iterable of float
+        Strengths of each process, in [0, 1].
+    pressure : {"local", "global"}, optional
+        Which public opinion people conform to.
+    steps : int, optional
+        Updates per run.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`kelman_frame`, ``source`` ``"simulation"``.
+
+    Examples
+    --------
+    >>> G = example_network()
+    >>> W = opinions.influence_weights(G, self_weight=0.2)
+    >>> f = simulated_kelman_frame(W, people_frame(G).rating.to_numpy(), 0.7, 0.3, 10, range(6), [0.9])
+    >>> f.opinion.round(3).tolist()   # as kelman_frame's theory
+    [0.579, 0.427, 0.516, 0.516]
+    """
+    def solve(W, x0, s, phi, pressure):
+        run = opinions.expressed_private(W, x0, s, phi, steps, pressure=pressure)
+        return run.private[-1], run.expressed[-1]
+
+    return _kelman_rows(W, x0, susceptibility, resilience, agent, group, strengths, pressure, solve, "simulation")
+
+
+def population_gap_frame(W, x0, consumers, *, pressure="local"):
+    """Each consumer of a population at rest in the expressed–private model, with the
+    population's own mappings: susceptibility ``consumers.susceptibility()`` (as in
+    lesson 04) and resilience ``consumers.resilience()``.
+
+    Parameters
+    ----------
+    W : array_like, shape (n, n)
+        Row-stochastic influence matrix.
+    x0 : array_like, shape (n,)
+        Initial opinions.
+    consumers : course_lib.population.Consumers
+        The population, one consumer per row of ``W``.
+    pressure : {"local", "global"}, optional
+        Which public opinion people conform to.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per consumer: ``empowerment``, ``susceptibility``, ``resilience``,
+        ``thinks``, ``says`` and ``gap`` (the size of thinks minus says).
+
+    Examples
+    --------
+    >>> G, market = example_market(seed=4)
+    >>> W = opinions.influence_weights(G, self_weight=0.2)
+    >>> f = population_gap_frame(W, people_frame(G).rating.to_numpy(), market)
+    >>> f.shape
+    (300, 6)
+    """
+    s, phi = consumers.susceptibility(), consumers.resilience()
+    x, xhat = opinions.expressed_private_equilibrium(W, x0, s, phi, pressure=pressure)
+    return pd.DataFrame({"empowerment": consumers.empowerment, "susceptibility": s, "resilience": phi,
+                         "thinks": x, "says": xhat, "gap": np.abs(x - xhat)})
+
+
+def gap_by_empowerment(frame, bands=(0.0, 0.25, 0.5, 0.75, 1.0)):
+    """Average gap between what consumers think and what they say, by empowerment band.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        :func:`population_gap_frame`.
+    bands : sequence of float, optional
+        Edges of the empowerment bands, increasing, from 0 to 1.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per band: ``empowerment`` (the band, e.g. ``"0.25-0.5"``),
+        ``consumers``, ``resilience`` (mean), ``gap`` (mean).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"empowerment": [0.1, 0.2, 0.9], "resilience": [0.2, 0.3, 0.9],
+    ...                       "gap": [0.1, 0.3, 0.0]})
+    >>> gap_by_empowerment(frame, bands=(0.0, 0.5, 1.0))
+      empowerment  consumers  resilience  gap
+    0     0-0.5            2        0.25  0.2
+    1     0.5-1            1        0.90  0.0
+    """
+    edges = list(bands)
+    labels = [f"{a:g}-{b:g}" for a, b in zip(edges[:-1], edges[1:])]
+    band = pd.cut(frame["empowerment"], edges, labels=labels, include_lowest=True)
+    table = frame.groupby(band, observed=False).agg(consumers=("gap", "size"), resilience=("resilience", "mean"),
+                                                     gap=("gap", "mean"))
+    return table.reset_index().rename(columns={"index": "empowerment"})

@@ -1,7 +1,8 @@
 """Explorers for the opinion lessons (04 to 06).
 
 - Lesson 04: empower one person two ways: :func:`empowerment_explorer`.
-- Lesson 05: does a campaign work, fizzle or backfire: :func:`campaign_explorer`.
+- Lesson 05: does a campaign work, fizzle or backfire: :func:`campaign_explorer`; in a
+  market with fixed empowered resisters: :func:`mixed_market_explorer`.
 - Lesson 06: expressed versus private opinions: :func:`expressed_private_explorer`.
 
 The sliders drive the tables of :mod:`course_lib.experiments.opinions`; charts come
@@ -28,6 +29,8 @@ from ..experiments.opinions import (
     expressed_private_frame,
     mean_field_path,
     mean_field_settles,
+    mixed_campaign_frame,
+    mixed_campaign_simulation_frame,
     spread_frame,
 )
 from ..viz import opinions as charts
@@ -38,6 +41,7 @@ __all__ = [
     "empowerment_declaration",
     "empowerment_explorer",
     "campaign_explorer",
+    "mixed_market_explorer",
     "expressed_private_declaration",
     "expressed_private_explorer",
 ]
@@ -273,6 +277,85 @@ def campaign_explorer(p=0.6, q=4, variant="anticonformity", strength=0.1, kind="
         "variant": _toggle("resist by", list(voter.VARIANTS), variant),
         "kind": _toggle("campaign", [("broadcast (field)", "field"), ("ambassadors (zealots)", "zealots")], kind),
         "strength": _slider("campaign strength", float(strength), 0.0, 0.3, 0.01, ".2f", False),
+    }
+    return Explorer(controls, render)
+
+
+
+@functools.lru_cache(maxsize=256)
+def _cached_mixed(q, empowered, certainty, start, n, sweeps, seed):
+    theory = mixed_campaign_frame(q, empowered, [certainty], _STRENGTHS, start=start)
+    simulated = mixed_campaign_simulation_frame(n, q, empowered, [certainty], _STRENGTHS[::6], start=start,
+                                                sweeps=sweeps, burn_in=sweeps // 3, seed=seed)
+    return theory, simulated
+
+
+@seed_by_keyword
+def mixed_market_explorer(empowered=0.6, certainty=0.5, q=4, start=0.3, n=1000, sweeps=150, *, seed=None):
+    """A campaign hits a market where a fixed share of consumers are empowered resisters.
+
+    Sliders: the share of empowered consumers, the fraction of them certain of their
+    attitude (certain: independents; uncertain: anticonformists where opinions are
+    public, conformists in private; :func:`course_lib.experiments.opinions.market_shares`)
+    and the panel size. The chart: the long-run share who buy against campaign strength,
+    in public and in private, mean-field lines over simulated dots
+    (:func:`course_lib.viz.opinions.mixed_campaign_chart`); the title gives the verdict
+    of the strongest campaign in each place.
+
+    Results are cached on (q, empowered and certainty rounded to 0.01); the same
+    ``seed`` is used at every setting (default: fresh entropy, drawn once).
+
+    Parameters
+    ----------
+    empowered : float, optional
+        Starting share of empowered consumers, in [0, 1].
+    certainty : float, optional
+        Starting fraction of them certain of their attitude, in [0, 1].
+    q : int, optional
+        Starting panel size, 1 to 8.
+    start : float, optional
+        Share buying at the start (the challenger's market share).
+    n : int, optional
+        Number of agents in each simulation (complete graph).
+    sweeps : int, optional
+        Length of each simulation, in sweeps; the last two thirds are averaged.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same runs.
+
+    Returns
+    -------
+    Explorer
+        Controls ``empowered``, ``certainty`` and ``q`` over
+        :func:`course_lib.viz.opinions.mixed_campaign_chart`.
+
+    Examples
+    --------
+    >>> ex = mixed_market_explorer(seed=5)
+    >>> chart = ex.update(certainty=0.0)
+    >>> chart.to_dict()["title"]["text"]
+    '60% empowered, 0% of them certain: in public the campaign backfires'
+    """
+    seed = as_seed_int(seed)
+
+    def render(empowered, certainty, q):
+        empowered, certainty, q = round(float(empowered), 2), round(float(certainty), 2), int(q)
+        theory, simulated = _cached_mixed(q, empowered, certainty, start, n, sweeps, seed)
+        ends = theory.groupby("where").share.agg(["first", "last"])
+        # rounded, so that a split market reached from below (0.4999999) is not "flipped"
+        verdict = {where: campaign_verdict(round(row["first"], 6), round(row["last"], 6))
+                   for where, row in ends.iterrows()}
+        title = alt.Title(
+            f"{empowered:.0%} empowered, {certainty:.0%} of them certain: in public the campaign "
+            f"{verdict['in public']}",
+            subtitle=[f"In private it {verdict['in private']}; strength up to {_STRENGTHS[-1]:g}, "
+                      f"the brand starts at {start:.0%}. Lines: theory; dots: {n:,} simulated consumers"],
+        )
+        return charts.mixed_campaign_chart(simulated, theory, title=title)
+
+    controls = {
+        "empowered": _slider("empowered share", float(empowered), 0.0, 1.0, 0.05, ".2f", False),
+        "certainty": _slider("of them certain", float(certainty), 0.0, 1.0, 0.05, ".2f", False),
+        "q": _slider("panel size q", int(q), 1, 8, 1, "d", False),
     }
     return Explorer(controls, render)
 

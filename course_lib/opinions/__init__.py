@@ -12,14 +12,21 @@ gives to agent ``j``'s opinion, and each row sums to 1. Build one from a network
   :func:`influence_matrix`, :func:`influence_centrality`.
 - Empowerment two ways: :func:`lower_susceptibility` (independence) and
   :func:`amplify_voice` (others listen more).
+- The company's own voice (direct influence): :func:`add_company_voice`, a stubborn
+  extra agent some consumers listen to, and :func:`company_voice_equilibrium`.
 - Expressed vs private opinions (Ye et al. 2019): :func:`expressed_private`,
-  :func:`expressed_private_equilibrium`, and :func:`opinion_spread` to see pluralistic
-  ignorance.
+  :func:`expressed_private_equilibrium`, and :func:`opinion_spread` to compare the
+  spread of what is said with the spread of what is thought; :func:`identify_with`
+  for identification with a reference group (Kelman 1958).
+
+A consumer's empowerment, read the same way by every lesson, lives in
+:mod:`course_lib.population`.
 
 Simulations return frozen results with a ``.trajectory`` array of shape
 ``(steps + 1, n)`` and ``.to_frame()`` for a tidy pandas table.
 """
 from ._results import OpinionTrajectory, opinion_spread
+from .company import CompanyVoiceResult, add_company_voice, company_voice_equilibrium
 from .degroot import degroot, degroot_consensus, social_power
 from .empowerment import amplify_voice, lower_susceptibility
 from .expressed import ExpressedPrivateResult, expressed_private, expressed_private_equilibrium
@@ -30,6 +37,7 @@ from .friedkin_johnsen import (
     influence_centrality,
     influence_matrix,
 )
+from .identification import identify_with
 from .weights import influence_weights
 
 __all__ = [
@@ -49,4 +57,8 @@ __all__ = [
     "amplify_voice",
     "expressed_private",
     "expressed_private_equilibrium",
+    "identify_with",
+    "CompanyVoiceResult",
+    "add_company_voice",
+    "company_voice_equilibrium",
 ]

@@ -86,9 +86,14 @@ def _prepare(W, x0, susceptibility, resilience, pressure):
     x0 = check_opinions(x0, n)
     lam = check_fractions(susceptibility, n, "susceptibility")
     phi = check_fractions(resilience, n, "resilience")
-    if pressure not in _PRESSURES:
-        raise ValueError(f"pressure must be 'local' or 'global', got {pressure!r}")
-    Q = W if pressure == "local" else np.full((n, n), 1.0 / n)
+    if not isinstance(pressure, str):  # a matrix: whose expressed opinions each person conforms to
+        Q = check_influence_matrix(pressure, "pressure")
+        if Q.shape != W.shape:
+            raise ValueError(f"pressure as a matrix must have the shape of W {W.shape}, got {Q.shape}")
+    elif pressure not in _PRESSURES:
+        raise ValueError(f"pressure must be 'local' or 'global' (or a row-stochastic matrix), got {pressure!r}")
+    else:
+        Q = W if pressure == "local" else np.full((n, n), 1.0 / n)
     return W, x0, lam, phi, Q
 
 
@@ -100,8 +105,8 @@ def expressed_private(W, x0, susceptibility, resilience, steps, *, pressure="loc
 
     * private: ``x_i(t+1) = s_i (W[i, i] x_i(t) + sum_{j != i} W[i, j] x̂_j(t)) + (1 - s_i) x_i(0)``
       (you know your own private opinion, but hear only what others express);
-    * expressed: ``x̂_i(t+1) = φ_i x_i(t+1) + (1 - φ_i) p_i(t)``, where the public
-      opinion ``p_i(t)`` is ``sum_j W[i, j] x̂_j(t)`` (``pressure="local"``, the paper's
+    * expressed: ``x̂_i(t+1) = φ_i x_i(t+1) + (1 - φ_i) x̂pub_i(t)``, where the public
+      opinion ``x̂pub_i(t)`` is ``sum_j W[i, j] x̂_j(t)`` (``pressure="local"``, the paper's
       *local public opinion*, own expressed opinion included with weight ``W[i, i]``)
       or ``mean_j x̂_j(t)`` (``pressure="global"``, e.g. a published poll);
     * start: ``x̂(0) = x(0) = x0``.
@@ -122,8 +127,12 @@ def expressed_private(W, x0, susceptibility, resilience, steps, *, pressure="loc
         one thinks; 0 = always echoes the public opinion.
     steps : int
         Number of updates (0 or more).
-    pressure : {"local", "global"}
-        Which public opinion agents conform to.
+    pressure : {"local", "global"} or array_like, shape (n, n)
+        Which public opinion agents conform to; a row-stochastic matrix ``Q`` makes the
+        public opinion of agent ``i`` ``sum_j Q[i, j] x̂_j(t)`` (for instance the
+        original ``W`` when ``W`` itself has been changed by
+        :func:`~course_lib.opinions.identify_with`, so that identification changes
+        whom people privately listen to but not whom they conform to in public).
 
     Returns
     -------
@@ -182,7 +191,7 @@ def expressed_private_equilibrium(W, x0, susceptibility, resilience, *, pressure
     ``P = [[Λ D, Λ O], [Φ Λ D, Φ Λ O + (I - Φ) Q]]`` and
     ``b = ((I - Λ) x0, Φ (I - Λ) x0)``, where ``D = diag(W[i, i])``, ``O = W - D``,
     ``Λ = diag(susceptibility)``, ``Φ = diag(resilience)`` and ``Q`` is ``W`` (local
-    pressure) or the uniform average (global). The equilibrium
+    pressure), the uniform average (global) or the matrix given as ``pressure``. The equilibrium
     ``z* = (I - P)^{-1} b`` exists and is unique when the spectral radius of ``P`` is
     below 1; that is checked on the network, exactly, as for
     :func:`friedkin_johnsen_equilibrium`. Every equilibrium opinion is then a weighted

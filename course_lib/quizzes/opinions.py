@@ -58,8 +58,27 @@ OPINIONS_EMPOWERMENT = [
         "explain": (
             "Voice changes the columns of W (how much others listen to the customer); "
             "independence changes the customer's susceptibility (how much they listen). "
-            "Both raise influence centrality, which is why empowering and influencing are "
-            "not two ends of one dial."
+            "Both raise influence centrality; neither says which way the customer's "
+            "opinion points."
+        ),
+    },
+    {
+        "question": (
+            "The company's voice reaches a critic (first opinion 0.2) with weight 0.5. Then the "
+            "company also empowers her (her susceptibility falls from 0.8 to 0.2). What happens "
+            "to her opinion at rest?"
+        ),
+        "options": [
+            "It rises further: both levers push the same way",
+            "It falls back towards 0.2: an empowered consumer discounts the company too",
+            "Nothing: the two levers act on different people",
+        ],
+        "answer": 1,
+        "explain": (
+            "Influence sits in her row of W (whom she listens to), empowerment in her "
+            "susceptibility (how much she listens at all). Lower susceptibility makes her hold "
+            "her own first view, against her friends and against the company: in lesson 04 "
+            "Ana goes from 0.63 back to 0.29. Empower advocates; influence critics."
         ),
     },
     {
@@ -108,8 +127,8 @@ PUSH_BACK = [
         ],
         "answer": 2,
         "explain": (
-            "Between the two spinodals (p from about 0.052 to 0.105) both states are stable: "
-            "the market remembers where it came from. That is hysteresis."
+            "Between the two edges of the window (the spinodals, p from about 0.052 to 0.105) "
+            "both states are stable: the market remembers where it came from. That is hysteresis."
         ),
     },
     {
@@ -163,6 +182,45 @@ PUSH_BACK = [
             "to the brand's side."
         ),
     },
+    {
+        "question": (
+            "Panels of q = 4. In one market everyone acts independently 30% of the time; in "
+            "another, 30% of the consumers always act independently and the rest always "
+            "conform. Which keeps a clear majority?"
+        ),
+        "options": [
+            "Both split: 30% independence is 30% independence",
+            "Only the market with fixed independents: its conformists follow the balance of "
+            "unanimous panels, and agreement lasts until three quarters are independents",
+            "Only the market where everyone is sometimes independent",
+        ],
+        "answer": 1,
+        "explain": (
+            "When everyone is sometimes independent, every consumer keeps getting a coin flip "
+            "while unanimous panels are rare: agreement breaks at p* = 3/11. Fixed "
+            "independents only dilute the panels, and the conformists still order: agreement "
+            "lasts up to (q − 1)/q = 0.75. For anticonformity the two markets end the same."
+        ),
+    },
+    {
+        "question": (
+            "60% of consumers are empowered and always resist; none of them is certain of "
+            "their attitude, and opinions are posted in public. A broadcast campaign grows "
+            "stronger. What happens to the share who buy?"
+        ),
+        "options": [
+            "It rises: 40% conformists follow the campaign",
+            "It falls: the uncertain empowered anticonform and outnumber the conformists",
+            "It does not move: resisters ignore campaigns",
+        ],
+        "answer": 1,
+        "explain": (
+            "Uncertain empowered consumers resist by reactance (Mourali & Yang 2013): they "
+            "anticonform. Every time the campaign is heard it wins a conformist and repels an "
+            "anticonformist, and there are more anticonformists (60%) than conformists (40%), "
+            "so it backfires. With the same talk in private, reactance and the backfire vanish."
+        ),
+    },
 ]
 
 KELMAN = [
@@ -175,8 +233,26 @@ KELMAN = [
         "answer": 0,
         "explain": (
             "Compliance is acting to win approval or avoid disapproval: the expressed opinion "
-            "moves, the private one need not. Internalization changes the private opinion "
-            "itself; identification sits between, adopting a view because a valued group holds it."
+            "moves, the private one need not. Identification and internalization both change "
+            "the private opinion: identification because a valued group holds the view, "
+            "internalization because the view fits one's own values."
+        ),
+    },
+    {
+        "question": (
+            "In the model, Kira comes to value a reference group and gives its expressed opinions "
+            "more weight in her private update (resilience 1). What moves?"
+        ),
+        "options": [
+            "Only what she says",
+            "What she thinks, and what she says with it",
+            "Nothing until she is pressed to conform",
+        ],
+        "answer": 1,
+        "explain": (
+            "Identification acts on the private opinion, through whom she listens to; with "
+            "resilience 1 she says what she thinks, so both move towards the group. Compliance "
+            "(resilience below 1) is the process that moves what she says more than what she thinks."
         ),
     },
     {
@@ -196,18 +272,18 @@ KELMAN = [
         ),
     },
     {
-        "question": "What is pluralistic ignorance, in the model's terms?",
+        "question": "What does the model show that makes pluralistic ignorance possible?",
         "options": [
-            "Expressed opinions agree more than private opinions do, so everybody thinks the "
-            "group agrees more than it does",
+            "Expressed opinions agree more than private opinions do, so a reader who takes what "
+            "is said for what is thought overstates agreement",
             "Nobody has an opinion",
             "Private opinions agree more than expressed ones",
         ],
         "answer": 0,
         "explain": (
             "Each expressed opinion is pulled towards the public opinion, so the spread of what "
-            "is said is smaller than the spread of what is thought. Someone reading only the "
-            "expressed opinions overestimates agreement."
+            "is said is smaller than the spread of what is thought. The misperception itself "
+            "(what people believe others think) is not a variable of the model."
         ),
     },
     {
@@ -217,14 +293,15 @@ KELMAN = [
         ),
         "options": [
             "Reviews never matter",
-            "Compliance moved what people say; purchases follow what they privately think, "
-            "which moved less",
+            "Compliance moved what people say; if purchases follow what they privately think, "
+            "those moved less",
             "Private opinions moved further than the reviews",
         ],
         "answer": 1,
         "explain": (
             "Expressed opinions can converge while private ones stay apart. Sales that depend on "
-            "private beliefs lag behind the public picture: compliance is not internalization."
+            "private opinions (an assumption outside the model) lag behind the public picture: "
+            "compliance is not internalization."
         ),
     },
 ]

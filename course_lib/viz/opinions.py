@@ -10,7 +10,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from ..voter import qvoter_spinodals
+from ..voter import qvoter_critical_point, qvoter_spinodals, quenched_critical_point
 from ._shared import _HEIGHT, _WIDTH, _require
 from .theme import OKABE_ITO
 
@@ -19,14 +19,18 @@ __all__ = [
     "opinion_trajectory_chart",
     "empowerment_chart",
     "centrality_sweep_chart",
+    "company_lever_chart",
     # lesson 05
     "qvoter_phase_chart",
     "hysteresis_chart",
     "campaign_response_chart",
     "campaign_trajectory_chart",
+    "disorder_chart",
+    "mixed_campaign_chart",
     # lesson 06
     "expressed_private_chart",
     "resilience_chart",
+    "kelman_chart",
 ]
 
 _VARIANT_COLOURS = {"independence": OKABE_ITO[4], "anticonformity": OKABE_ITO[5]}
@@ -262,6 +266,94 @@ def centrality_sweep_chart(theory, simulated=None, title=None):
                      title=title or alt.Title("Less swayed, more swaying",
                                               subtitle="Lines: closed form; dots: running the model"),
                      description=description)
+
+
+_LEVER_MEASURES = {
+    "target_opinion": ("Target's opinion at rest", ".2f"),
+    "others_opinion": ("Everybody else's mean opinion", ".2f"),
+    "others_move": ("How far everybody else moves", "+.3f"),
+    "company_share": ("Company's share of the average view", ".0%"),
+    "target_share": ("Target's share of the average view", ".0%"),
+}
+
+
+def company_lever_chart(frame, measures=("target_opinion", "others_move"), title=None):
+    """Heatmaps over the two levers, the company's influence (across) and the target's
+    empowerment (up): one row per measure, one column per target.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        :func:`course_lib.experiments.opinions.company_lever_frame`: columns
+        ``target``, ``influence``, ``empowerment`` and the ``measures``.
+    measures : sequence of str, optional
+        Columns to draw, from ``"target_opinion"``, ``"others_opinion"``,
+        ``"others_move"`` (diverging colours around 0), ``"company_share"`` and
+        ``"target_share"``.
+    title : str or altair.Title, optional
+        Title over the rows; None gives "Two levers on the same target".
+
+    Returns
+    -------
+    altair.VConcatChart
+        One faceted heatmap per measure, each cell labelled with its value.
+
+    Raises
+    ------
+    ValueError
+        If a measure is not one of the columns above.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"target": ["Ann"] * 4, "influence": [0.0, 0.5, 0.0, 0.5],
+    ...                       "empowerment": [0.0, 0.0, 1.0, 1.0], "target_opinion": [0.5, 0.8, 0.7, 0.75],
+    ...                       "others_move": [0.0, 0.02, 0.01, 0.015]})
+    >>> chart = company_lever_chart(frame)
+    >>> len(chart.vconcat), "influence 0.5 and empowerment 0" in chart.description
+    (2, True)
+    """
+    unknown = [m for m in measures if m not in _LEVER_MEASURES]
+    if unknown or not measures:
+        raise ValueError(f"measures must be some of {list(_LEVER_MEASURES)}, got {list(measures)}")
+    _require(frame, ["target", "influence", "empowerment", *measures], "frame")
+    targets = list(dict.fromkeys(frame["target"]))
+    cell = 240 // max(frame.influence.nunique(), frame.empowerment.nunique(), 1)
+    rows, parts = [], []
+    for m in measures:
+        label, fmt = _LEVER_MEASURES[m]
+        values = frame[m].astype(float)
+        if m == "others_move":
+            top = max(float(values.abs().max()), 1e-3)
+            scale = alt.Scale(scheme="blueorange", domain=[-top, top])
+            dark = values.abs() > top / 2
+        else:
+            top = max(1.0 if fmt == ".2f" else 0.0, float(values.max()))
+            scale = alt.Scale(scheme="viridis", domain=[0, top])
+            dark = values < top * 0.6
+        base = alt.Chart().encode(
+            x=alt.X("influence:O", title="Company's influence w", axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("empowerment:O", title="Target's empowerment e", sort="descending"),
+        )
+        heat = base.mark_rect().encode(
+            color=alt.Color(f"{m}:Q", title=label, scale=scale, legend=alt.Legend(format=fmt, orient="right")),
+            tooltip=[alt.Tooltip("target:N"), alt.Tooltip("influence:O"), alt.Tooltip("empowerment:O"),
+                     alt.Tooltip(f"{m}:Q", title=label, format=fmt)])
+        text = base.mark_text(fontSize=9).encode(
+            text=alt.Text(f"{m}:Q", format=fmt),
+            color=alt.condition(alt.datum.dark, alt.value("white"), alt.value("black")))
+        data = frame[["target", "influence", "empowerment", m]].assign(dark=dark.to_numpy())
+        rows.append(alt.layer(heat, text, data=data).properties(
+            width=cell * frame.influence.nunique(), height=cell * frame.empowerment.nunique()).facet(
+            column=alt.Column("target:N", title=label, sort=targets)))
+        for t in targets:
+            f = frame[frame.target == t]
+            lo, hi = f.loc[values[f.index].idxmin()], f.loc[values[f.index].idxmax()]
+            parts.append(f"{t}, {label.lower()}: from {format(lo[m], fmt)} at influence {lo.influence:g} and "
+                         f"empowerment {lo.empowerment:g} to {format(hi[m], fmt)} at influence "
+                         f"{hi.influence:g} and empowerment {hi.empowerment:g}")
+    return alt.vconcat(*rows, title=title or "Two levers on the same target",
+                       description=("Heatmaps over the company's influence (across) and the target's "
+                                    "empowerment (up). " + "; ".join(parts) + ".")).resolve_scale(color="independent")
 
 
 # =========================================================================== lesson 05
@@ -551,6 +643,151 @@ def campaign_trajectory_chart(simulated, theory, title=None):
                      title=title or "With and without the campaign", description=description)
 
 
+
+def disorder_chart(simulated, theory, title=None):
+    """Order against resistance, annealed (everyone, some of the time) against quenched
+    (some people, all of the time): one panel per variant, theory lines under
+    simulated dots.
+
+    Parameters
+    ----------
+    simulated : pandas.DataFrame
+        Columns ``variant``, ``who``, ``p``, ``magnetization``, as from
+        :func:`course_lib.experiments.opinions.disorder_simulation_frame`.
+    theory : pandas.DataFrame
+        The same columns from
+        :func:`course_lib.experiments.opinions.disorder_theory_frame`, plus ``q``
+        (one per variant) and ``disorder``; its variants choose the panels.
+    title : str or altair.Title, optional
+        Title over the panels; None gives "Who resists, or how often?" with a subtitle.
+
+    Returns
+    -------
+    altair.HConcatChart
+        One panel per variant; the description gives the two critical points
+        (:func:`course_lib.voter.qvoter_critical_point`,
+        :func:`course_lib.voter.quenched_critical_point`).
+
+    Examples
+    --------
+    >>> theory = pd.DataFrame({"variant": "independence", "q": 4, "disorder": ["annealed", "quenched"],
+    ...                        "who": ["everyone", "some"], "p": 0.5, "magnetization": [0.0, 0.49]})
+    >>> chart = disorder_chart(theory, theory)
+    >>> "independence: order is lost at p = 0.273 (everyone) and 0.750 (some)" in chart.description
+    True
+    """
+    _require(simulated, ["variant", "who", "p", "magnetization"], "simulated")
+    _require(theory, ["variant", "q", "disorder", "who", "p", "magnetization"], "theory")
+    who = list(dict.fromkeys(theory.sort_values("disorder")["who"]))
+    colour = alt.Color("who:N", title="Who resists", scale=alt.Scale(domain=who, range=[OKABE_ITO[0], OKABE_ITO[4]][: len(who)]),
+                       legend=alt.Legend(orient="bottom"))
+    x = alt.X("p:Q", title="Resistance p (a chance, or a share of people)", scale=alt.Scale(domain=[0, 1], nice=False))
+    y = alt.Y("magnetization:Q", title="Order |m| (0 split, 1 unanimous)", scale=alt.Scale(domain=[0, 1]))
+    tooltip = [alt.Tooltip("who:N"), alt.Tooltip("p:Q", format=".3f"), alt.Tooltip("magnetization:Q", format=".3f")]
+    # dashed over solid, so that lines that coincide (anticonformity) both show
+    dash = alt.StrokeDash("who:N", scale=alt.Scale(domain=who, range=[[1, 0], [6, 4]][: len(who)]), legend=None)
+    panels, parts = [], []
+    for variant in [v for v in ("independence", "anticonformity") if v in set(theory["variant"])]:
+        th, sim = theory[theory["variant"] == variant], simulated[simulated["variant"] == variant]
+        lines = alt.Chart(th).mark_line(strokeWidth=2).encode(x=x, y=y, color=colour, strokeDash=dash)
+        dots = alt.Chart(sim).mark_point(size=45, filled=True, stroke="white", strokeWidth=0.6).encode(
+            x=x, y=y, color=colour, tooltip=tooltip)
+        panels.append(alt.layer(lines, dots).properties(
+            width=320, height=240, title=alt.Title(variant.capitalize())))
+        q = int(th["q"].iloc[0])
+        edges = [(qvoter_critical_point(q, variant), "everyone"), (quenched_critical_point(q, variant), "some")]
+        parts.append(f"{variant}: order is lost at p = {edges[0][0]:.3f} ({edges[0][1]}) and "
+                     f"{edges[1][0]:.3f} ({edges[1][1]})")
+    return alt.hconcat(*panels).resolve_scale(color="shared").properties(
+        title=title or alt.Title("Who resists, or how often?",
+                                 subtitle="Dots: simulation on the complete graph; lines: mean-field theory "
+                                          "(dashed: some people, all of the time)"),
+        description=(
+            "Line charts of the order of the market (|m|, 0 = evenly split, 1 = unanimous) "
+            "against resistance p, one panel per kind of resistance: either everyone resists "
+            "with probability p at each update, or a fixed share p of the people always resists. "
+            + "; ".join(parts) + "."
+        ),
+    )
+
+
+def mixed_campaign_chart(simulated, theory, title=None):
+    """Long-run share who buy against campaign strength in a market with fixed
+    resisters: one colour per certainty, one panel per place of expression
+    (public, private); theory lines under simulated dots.
+
+    Parameters
+    ----------
+    simulated : pandas.DataFrame
+        Columns ``where``, ``label``, ``strength``, ``share``, as from
+        :func:`course_lib.experiments.opinions.mixed_campaign_simulation_frame`.
+    theory : pandas.DataFrame
+        The same columns from
+        :func:`course_lib.experiments.opinions.mixed_campaign_frame`; its ``where``
+        values choose the panels, its labels the colours.
+    title : str or altair.Title, optional
+        Title over the panels; None gives "What the resisters do to a campaign".
+
+    Returns
+    -------
+    altair.FacetChart
+        One panel per place, a dashed rule at half the market; the description
+        gives each line's share without and with the strongest campaign.
+
+    Examples
+    --------
+    >>> theory = pd.DataFrame({"where": "in public", "label": "0% of them certain",
+    ...                        "strength": [0.0, 0.3], "share": [0.5, 0.436]})
+    >>> chart = mixed_campaign_chart(theory, theory)
+    >>> "in public, 0% of them certain: 50% without a campaign, 44% at strength 0.30" in chart.description
+    True
+    """
+    for name, frame in (("simulated", simulated), ("theory", theory)):
+        _require(frame, ["where", "label", "strength", "share"], name)
+    labels = list(dict.fromkeys(theory["label"]))
+    places = list(dict.fromkeys(theory["where"]))
+    columns = ["where", "label", "strength", "share"]
+    # one data set and one faceted layer: several times faster to build and serialize
+    # than a concatenation of layered panels, which matters when a slider redraws it
+    both = pd.concat([theory[columns].assign(source="theory"),
+                      simulated[columns].assign(source="simulation")], ignore_index=True)
+    base = alt.Chart(both).encode(
+        x=alt.X("strength:Q", title="Campaign strength", scale=alt.Scale(
+            domain=[0, float(theory["strength"].max())], nice=False)),
+        y=alt.Y("share:Q", title="Consumers who buy", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%")),
+        color=alt.Color("label:N", title="Empowered consumers", sort=labels, scale=alt.Scale(
+            domain=labels, range=[OKABE_ITO[i] for i in (5, 6, 2, 0, 1)][: len(labels)]),
+            legend=alt.Legend(orient="bottom")),
+    )
+    lines = base.mark_line(strokeWidth=2).transform_filter(alt.datum.source == "theory")
+    dots = base.mark_point(size=45, filled=True, stroke="white", strokeWidth=0.6).encode(
+        tooltip=[alt.Tooltip("label:N"), alt.Tooltip("strength:Q", format=".2f"),
+                 alt.Tooltip("share:Q", format=".3f")],
+    ).transform_filter(alt.datum.source == "simulation")
+    half = alt.Chart(both).mark_rule(color="#999", strokeDash=[4, 4]).encode(
+        y=alt.Y(datum=0.5)).transform_filter(alt.datum.strength == 0)
+    parts = []
+    for where in places:
+        th = theory[theory["where"] == where]
+        for label in labels:
+            line = th[th["label"] == label].sort_values("strength")
+            if len(line):
+                parts.append(f"{where}, {label}: {_pct(line.share.iloc[0])} without a campaign, "
+                             f"{_pct(line.share.iloc[-1])} at strength {line.strength.iloc[-1]:.2f}")
+    return alt.layer(lines, dots, half).properties(width=300, height=240).facet(
+        column=alt.Column("where:N", title=None, sort=places, header=alt.Header(
+            labelExpr="'Opinions expressed ' + datum.value", labelFontSize=13)),
+    ).properties(
+        title=title or alt.Title("What the resisters do to a campaign",
+                                 subtitle="Dots: simulation; lines: mean-field theory; dashed: half the market"),
+        description=(
+            "Line charts of the long-run share of consumers who buy against the strength of a "
+            "campaign, one line per share of empowered consumers who are certain of their "
+            "attitude. " + "; ".join(parts) + "."
+        ),
+    )
+
+
 # =========================================================================== lesson 06
 def expressed_private_chart(frame, spreads, highlight=None, title=None, tooltips=True):
     """Private and expressed opinions over time, side by side (one line per person,
@@ -692,3 +929,75 @@ def resilience_chart(theory, simulated=None, person="the highlighted person", ti
                      title=title or alt.Title("The less resilient, the more they agree in public",
                                               subtitle="Lines: equilibrium formula; dots: running the model"),
                      description=description)
+
+
+_PROCESS_AXES = {
+    "compliance": "Compliance: share of what she says that echoes others (1 − φ)",
+    "identification": "Identification: share of her listening given to the group",
+}
+
+
+def kelman_chart(theory, simulated=None, person="the person", title=None):
+    """Compliance and identification on the same person: what they think and what they
+    say at rest, against the strength of each process (one panel each); closed-form
+    lines, simulated dots, and the reference group's mean expressed opinion dashed.
+
+    Parameters
+    ----------
+    theory : pandas.DataFrame
+        :func:`course_lib.experiments.opinions.kelman_frame`: columns ``process``,
+        ``strength``, ``kind`` (``"thinks"``/``"says"``), ``opinion``, ``group_says``.
+    simulated : pandas.DataFrame, optional
+        The same columns after running the model
+        (:func:`course_lib.experiments.opinions.simulated_kelman_frame`), drawn as dots.
+    person : str, optional
+        Name of the person, used in the titles and description.
+    title : str or altair.Title, optional
+        Title over both panels; None gives "What each process moves".
+
+    Returns
+    -------
+    altair.HConcatChart
+        One panel per process found in ``theory``.
+
+    Examples
+    --------
+    >>> theory = pd.DataFrame({"process": ["compliance"] * 4, "strength": [0.0, 0.0, 0.9, 0.9],
+    ...                        "kind": ["thinks", "says"] * 2, "opinion": [0.7, 0.7, 0.6, 0.4],
+    ...                        "group_says": [0.3] * 4})
+    >>> chart = kelman_chart(theory, person="Ann")
+    >>> "Compliance: Ann thinks 0.700 → 0.600 and says 0.700 → 0.400" in chart.description
+    True
+    """
+    _require(theory, ["process", "strength", "kind", "opinion", "group_says"], "theory")
+    colour = alt.Color("kind:N", title=None, scale=alt.Scale(domain=["thinks", "says"],
+                                                             range=[OKABE_ITO[4], OKABE_ITO[5]]),
+                       legend=alt.Legend(orient="bottom", labelExpr=f"'{person} ' + datum.label"))
+    y = alt.Y("opinion:Q", title="Opinion at rest", scale=alt.Scale(domain=[0, 1]))
+    panels, parts = [], []
+    for process in [p for p in _PROCESS_AXES if p in set(theory["process"])]:
+        x = alt.X("strength:Q", title=_PROCESS_AXES[process], scale=alt.Scale(domain=[0, 1]))
+        t = theory[theory.process == process].sort_values("strength")
+        layers = [
+            alt.Chart(t[t.kind == "thinks"]).mark_line(strokeWidth=5).encode(x=x, y=y, color=colour),
+            alt.Chart(t[t.kind == "says"]).mark_line(strokeWidth=2).encode(x=x, y=y, color=colour),
+            alt.Chart(t[t.kind == "says"]).mark_line(color="#555", strokeDash=[5, 4]).encode(
+                x=x, y=alt.Y("group_says:Q")),
+        ]
+        if simulated is not None:
+            _require(simulated, ["process", "strength", "kind", "opinion"], "simulated")
+            layers.append(alt.Chart(simulated[simulated.process == process]).mark_point(
+                size=55, filled=True, stroke="white", strokeWidth=0.8).encode(
+                x=x, y=y, color=colour, tooltip=[alt.Tooltip("kind:N"), alt.Tooltip("strength:Q"),
+                                                 alt.Tooltip("opinion:Q", format=".4f")]))
+        panels.append(alt.layer(*layers, width=260, height=240, title=process.capitalize()))
+        ends = {k: t[t.kind == k].opinion.to_numpy() for k in ("thinks", "says")}
+        parts.append(f"{process.capitalize()}: {person} thinks {ends['thinks'][0]:.3f} → {ends['thinks'][-1]:.3f} "
+                     f"and says {ends['says'][0]:.3f} → {ends['says'][-1]:.3f} as its strength goes from "
+                     f"{t.strength.min():g} to {t.strength.max():g}")
+    description = ("Line charts of what one person thinks and says at rest against the strength of each "
+                   "process; the dashed line is the reference group's mean expressed opinion. "
+                   + ". ".join(parts) + "." + (" Dots: running the model." if simulated is not None else ""))
+    return alt.hconcat(*panels, title=title or alt.Title(
+        "What each process moves", subtitle="Lines: equilibrium formula; dots: running the model; "
+        "dashed: what the group says"), description=description)
