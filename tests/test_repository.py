@@ -8,6 +8,8 @@ import tomllib
 import urllib.parse
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 LESSONS = ROOT / "lessons"
@@ -119,3 +121,22 @@ def test_installed_package_is_this_checkout():
 
     assert Path(course_lib.__file__).resolve().parent == ROOT / "course_lib"
     assert sys.version_info >= (3, 10)
+
+
+def test_the_open_command_answers_the_news_question_before_jupyterlab_starts(tmp_path):
+    from course_lib import lab_settings
+
+    command = re.search(r"<!-- open-command -->\s*```bash\n(.*?)\n```", README, re.S).group(1)
+    assert command.index("python -m course_lib.lab_settings") < command.index("jupyter lab")
+    assert lab_settings.OVERRIDES == json.loads((ROOT / "binder" / "overrides.json").read_text()), \
+        "a laptop and Binder get the same JupyterLab settings"
+    # an overrides.json already there keeps its other settings
+    settings = tmp_path / "share/jupyter/lab/settings/overrides.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text('{"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}')
+    written = json.loads(lab_settings.install(tmp_path).read_text())
+    assert written["@jupyterlab/apputils-extension:themes"] == {"theme": "JupyterLab Dark"}
+    assert written["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    settings.write_text("[1, 2]")
+    with pytest.raises(ValueError, match="is not a JSON object"):
+        lab_settings.install(tmp_path)
