@@ -93,6 +93,19 @@ def main():
     moves += [{"strength": float(v)} for v in np.round(np.arange(0.0, 0.3001, 0.02), 2)]
     results["campaign"] = _report("campaign_explorer", _time(ex, moves), _time(ex, moves))
 
+    # lesson 05: a campaign on a market with a fixed share of empowered resisters
+    ex = opinion_explorers.mixed_market_explorer(seed=5)
+    moves = [{"empowered": float(v)} for v in np.round(np.arange(0.0, 1.0001, 0.1), 2)]
+    moves += [{"certainty": float(v)} for v in np.round(np.arange(0.0, 1.0001, 0.25), 2)]
+    moves += [{"q": q} for q in (2, 3, 5, 6)]
+    results["mixed_market"] = _report("mixed_market_explorer", _time(ex, moves), _time(ex, moves))
+
+    # lesson 00: a strategy on the judged map and on lesson 08's model maps
+    ex = explore.two_lever_explorer()
+    moves = [{"influence": float(v)} for v in np.round(np.arange(0.0, 1.0001, 0.1), 1)]
+    moves += [{"empowerment": float(v)} for v in np.round(np.arange(0.0, 1.0001, 0.1), 1)]
+    results["two_levers"] = _report("two_lever_explorer", _time(ex, moves), _time(ex, moves))
+
     # lesson 08: the best constant split as the horizon and the budget move, then which
     # lever first (the exact two-phase search) in a new and an established market
     from course_lib.explore import budgets as budget_explorers
