@@ -6,7 +6,7 @@ import pytest
 import vl_convert as vlc
 from test_declare import at
 
-from course_lib.explore import budgets, capstone, cascades, diffusion, levers, opinions, platforms
+from course_lib.explore import budgets, capstone, cascades, diffusion, influence, levers, opinions, platforms
 from course_lib.explore.declare import MAX_SITE_CELLS, _node, _views
 
 pytestmark = pytest.mark.slow
@@ -14,6 +14,7 @@ pytestmark = pytest.mark.slow
 DECLARATIONS = {
     "two_levers": levers.two_lever_declaration,
     "granovetter": cascades.granovetter_declaration,
+    "networks": lambda: influence.networks_declaration(seed=1),
     "empowerment": opinions.empowerment_declaration,
     "expressed_private": opinions.expressed_private_declaration,
     "horizon": budgets.horizon_declaration,

@@ -31,8 +31,9 @@ from ..experiments.influence import (
 )
 from ..viz import influence as charts
 from .base import Explorer, _slider
+from .declare import Choice, ExplorerDeclaration, Range
 
-__all__ = ["seeding_explorer", "networks_explorer"]
+__all__ = ["seeding_explorer", "networks_declaration", "networks_explorer"]
 
 
 # =========================================================================== lesson 03
@@ -153,6 +154,55 @@ def _cached_network_view(kind, n, seed):
     return degrees, overlap, summary
 
 
+def networks_declaration(network="scale-free", n=2000, *, seed=None):
+    """The lesson 01 explorer, declared once for JupyterLab and the website.
+
+    Parameters
+    ----------
+    network : str, optional
+        Starting network type, one of :data:`NETWORK_TYPES`.
+    n : int, optional
+        Starting number of people (200 to 3,000 in steps of 200, on the website too).
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same networks.
+
+    Returns
+    -------
+    ExplorerDeclaration
+        Controls ``network`` and ``n`` over
+        :func:`course_lib.viz.influence.degree_distribution_chart` and
+        :func:`course_lib.viz.influence.overlap_chart`.
+
+    Examples
+    --------
+    >>> declaration = networks_declaration(seed=1)
+    >>> len(declaration.site_cells()) == 15 * len(NETWORK_TYPES)
+    True
+    """
+    seed = as_seed_int(seed)
+
+    def render(network, n):
+        degrees, overlap, s = _cached_network_view(network, int(n), seed)
+        ten = overlap[np.isclose(overlap.top_share, 0.1, atol=0.5 / int(n))]
+        words = ", ".join(f"{charts.MEASURE_LABELS.get(r.ranking, r.ranking)}: {r.precision_at_k:.0%}"
+                          for r in ten.itertuples())
+        left = charts.degree_distribution_chart(
+            degrees, legend_title=None, groups=NETWORK_TYPES, title=alt.Title(
+                f"{network}, {int(n):,} people: the top 1% hold {s.top_share:.0%} of all ties",
+                subtitle=f"Mean degree {s.mean_degree:.1f}, largest {s.max_degree}")).properties(width=330)
+        right = charts.overlap_chart(overlap, title=alt.Title(
+            f"Top 10% by degree also in the top 10% by {words or '(network too small)'}",
+            subtitle="Dashed: two unrelated rankings")).properties(width=330)
+        return alt.hconcat(left, right).resolve_scale(color="independent").properties(
+            description=left.description + " " + right.description)
+
+    controls = (
+        Choice("network", "network", tuple((kind, kind) for kind in NETWORK_TYPES), network, menu=True),
+        Range("n", "people n", 200, 3000, 200, int(n), "d"),
+    )
+    return ExplorerDeclaration("networks", controls, render)
+
+
 @seed_by_keyword
 def networks_explorer(network="scale-free", n=2000, *, seed=None):
     """Pick a network type and a size: see its degree distribution and how much the
@@ -175,7 +225,8 @@ def networks_explorer(network="scale-free", n=2000, *, seed=None):
     Explorer
         Controls ``network`` and ``n`` over
         :func:`course_lib.viz.influence.degree_distribution_chart` and
-        :func:`course_lib.viz.influence.overlap_chart`.
+        :func:`course_lib.viz.influence.overlap_chart`, built from
+        :func:`networks_declaration` (the website shows the same chart).
 
     Examples
     --------
@@ -184,26 +235,4 @@ def networks_explorer(network="scale-free", n=2000, *, seed=None):
     >>> ex.values["network"]
     'Poisson'
     """
-    seed = as_seed_int(seed)
-
-    def render(network, n):
-        degrees, overlap, s = _cached_network_view(network, int(n), seed)
-        ten = overlap[np.isclose(overlap.top_share, 0.1, atol=0.5 / int(n))]
-        words = ", ".join(f"{charts.MEASURE_LABELS.get(r.ranking, r.ranking)}: {r.precision_at_k:.0%}"
-                          for r in ten.itertuples())
-        left = charts.degree_distribution_chart(
-            degrees, legend_title=None, title=alt.Title(
-                f"{network}, {int(n):,} people: the top 1% hold {s.top_share:.0%} of all ties",
-                subtitle=f"Mean degree {s.mean_degree:.1f}, largest {s.max_degree}")).properties(width=330)
-        right = charts.overlap_chart(overlap, title=alt.Title(
-            f"Top 10% by degree also in the top 10% by {words or '(network too small)'}",
-            subtitle="Dashed: two unrelated rankings")).properties(width=330)
-        return alt.hconcat(left, right).resolve_scale(color="independent").properties(
-            description=left.description + " " + right.description)
-
-    controls = {
-        "network": widgets.Dropdown(options=list(NETWORK_TYPES), value=network, description="network",
-                                    style={"description_width": "initial"}, layout=widgets.Layout(width="240px")),
-        "n": _slider("people n", int(n), 200, 3000, 200, "d", False),
-    }
-    return Explorer(controls, render)
+    return networks_declaration(network, n, seed=seed).explorer()

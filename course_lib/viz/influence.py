@@ -353,14 +353,14 @@ NETWORK_COLOURS = {
 }
 
 
-def _group_colour(groups, title):
-    domain = list(dict.fromkeys(groups))
+def _group_colour(groups, title, domain=None):
+    domain = list(dict.fromkeys(groups)) if domain is None else list(domain)
     palette = iter(OKABE_ITO)
     return alt.Color("group:N", title=title, legend=alt.Undefined if title else None, scale=alt.Scale(
         domain=domain, range=[NETWORK_COLOURS.get(g) or next(palette) for g in domain]))
 
 
-def degree_distribution_chart(frame, title=None, legend_title="Network"):
+def degree_distribution_chart(frame, title=None, legend_title="Network", groups=None):
     """Share of people with at least k contacts, against k, on log–log axes.
 
     A straight, slowly falling line means a heavy tail (a few people with very many
@@ -378,6 +378,10 @@ def degree_distribution_chart(frame, title=None, legend_title="Network"):
         have?".
     legend_title : str or None, default "Network"
         Title of the colour legend; None hides the legend (one group).
+    groups : sequence of str, optional
+        Every group the colour scale knows, in order (default: those in ``frame``). An
+        explorer that shows one group at a time passes all of them, so its colour
+        scale is the same at every setting (as the website needs).
 
     Returns
     -------
@@ -400,7 +404,7 @@ def degree_distribution_chart(frame, title=None, legend_title="Network"):
                 axis=alt.Axis(values=ticks)),
         y=alt.Y("share:Q", title="Share with at least k contacts (log scale)", scale=alt.Scale(type="log"),
                 axis=alt.Axis(format="~%")),
-        color=_group_colour(frame["group"], legend_title),
+        color=_group_colour(frame["group"], legend_title, groups),
         tooltip=[alt.Tooltip("group:N", title=(legend_title or "group").lower()), alt.Tooltip("degree:Q", title="k"),
                  alt.Tooltip("share:Q", format=".2%", title="share with ≥ k")],
     )
