@@ -175,3 +175,14 @@ def test_trend_refuses_what_is_not_a_curve():
         trend([1.0], flat=0.1)
     with pytest.raises(ValueError, match="flat must be at least 0"):
         trend([1.0, 2.0], flat=-1)
+
+
+def test_a_number_without_a_chart_is_drawn_on_a_number_line(tmp_path):
+    guess = explore.predict_number("What share?", 0, 50, 1, 10, lesson="01", key="hubs")
+    shown = explore.reveal(guess, 9.88, log=tmp_path / "p.json")
+    guess.lock()
+    drawn = shown.children[1].chart.to_dict()
+    layers = drawn["layer"]
+    assert drawn["datasets"][layers[0]["layer"][1]["data"]["name"]][0]["answer"] == 9.88, "the model's point"
+    assert layers[1]["encoding"]["x"]["field"] == "guess", "the guess runs along the line"
+    assert drawn["datasets"][layers[1]["data"]["name"]][0]["guess"] == 10.0

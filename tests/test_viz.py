@@ -27,6 +27,7 @@ def _charts():
         "two_levers": viz.two_lever_chart(levers.strategy_examples(), levers.lever_outcomes([0.0, 0.5, 1.0]), 0.5, 0.0),
         "lever_model": viz.lever_model_chart(levers.lever_outcomes([0.0, 1.0]), "customers", 1.0, 0.0),
         "single_lever": viz.single_lever_chart(levers.lever_outcomes([0.0, 0.5, 1.0])),
+        "answer_line": viz.answer_line_chart(0, 50, 9.9),
         "with_guess": viz.with_guess(viz.single_lever_chart(levers.lever_outcomes([0.0, 1.0])), 0.4),
         "trajectory": viz.granovetter_trajectory_chart(lab.trajectory_frame({"riot": riot})),
         "response": viz.granovetter_response_chart(lab.granovetter_response_frame(25, 10), equilibrium=0.8),

@@ -16,7 +16,7 @@ import altair as alt
 import ipywidgets as widgets
 
 from .. import predictions as record
-from ..viz.predictions import with_guess
+from ..viz.predictions import answer_line_chart, with_guess
 from ..viz.site import chart_html, site_mode
 from .site_widgets import SiteHTML, SitePrediction, predict_number_html
 
@@ -114,7 +114,9 @@ def reveal(prediction, answer, *, chart=None, axis="y", log=None):
         the lesson from a model's output.
     chart : altair.Chart or altair.LayerChart, optional
         The chart that answers a numeric prediction; the guess is drawn on it as a
-        labelled rule along ``axis`` once locked.
+        labelled rule along ``axis`` once locked. Without one, a numeric guess is drawn
+        on a number line over its range with the model's answer marked
+        (:func:`course_lib.viz.predictions.answer_line_chart`).
     axis : {"x", "y"}
         The chart's axis the guess is measured on.
     log : PredictionLog, path or None
@@ -145,6 +147,8 @@ def reveal(prediction, answer, *, chart=None, axis="y", log=None):
         raise ValueError(f"axis must be 'x' or 'y', got {axis!r}")
     if prediction.kind == "choice" and str(answer) not in prediction.options:
         raise ValueError(f"answer must be one of the prediction's options {prediction.options}, got {answer!r}")
+    if chart is None and prediction.kind == "number":
+        chart, axis = answer_line_chart(prediction.lo, prediction.hi, answer), "x"
     if isinstance(prediction, SitePrediction):
         return _site_reveal(prediction, answer, chart)
     text = widgets.HTML()

@@ -1,10 +1,10 @@
-"""The student's guess drawn on the chart that answers it."""
+"""The student's guess drawn on the chart that answers it, or on a number line."""
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
-__all__ = ["with_guess"]
+__all__ = ["with_guess", "answer_line_chart"]
 
 _GUESS = "#CC79A7"  # Okabe-Ito reddish purple: no model series in the course uses it
 
@@ -58,3 +58,44 @@ def with_guess(chart, guess, *, axis="y", label="your guess"):
     for k in properties:  # they move to the layered chart, where they describe the whole
         setattr(inner, k, alt.Undefined)
     return alt.layer(inner, rule, text).properties(**properties)
+
+
+def answer_line_chart(lo, hi, answer, *, label="the model"):
+    """A number line over a prediction's range with the model's answer marked: the chart
+    a numeric guess is drawn on when no chart of the lesson shows the answer.
+
+    Parameters
+    ----------
+    lo, hi : float
+        The range the guess was made on (``lo < hi``).
+    answer : float
+        The model's answer, a point on the line.
+    label : str
+        The point's label.
+
+    Returns
+    -------
+    altair.LayerChart
+        Draw the guess on it with :func:`with_guess` and ``axis="x"``.
+
+    Raises
+    ------
+    ValueError
+        If the range is empty.
+
+    Examples
+    --------
+    >>> chart = answer_line_chart(0, 10, 6.2)
+    >>> chart.layer[1].data.answer.tolist()
+    [6.2]
+    """
+    if not lo < hi:
+        raise ValueError(f"the range must have lo < hi, got lo = {lo}, hi = {hi}")
+    scale = alt.Scale(domain=[lo, hi], nice=False)
+    line = alt.Chart(pd.DataFrame({"x": [lo, hi]})).mark_line(color="#999999", strokeWidth=2).encode(
+        x=alt.X("x:Q", scale=scale, title="the range of the question"))
+    point = alt.Chart(pd.DataFrame({"answer": [float(answer)], "label": [f"{label}: {answer:.3g}"]}))
+    dot = point.mark_point(filled=True, size=160, color="#000000").encode(x=alt.X("answer:Q", scale=scale))
+    text = point.mark_text(dy=-14, fontWeight="bold").encode(x=alt.X("answer:Q", scale=scale), text=alt.Text("label:N"))
+    return alt.layer(line, dot, text).properties(
+        width=420, height=50, description=f"A number line from {lo:g} to {hi:g} with the model's answer, {answer:.3g}, marked.")
