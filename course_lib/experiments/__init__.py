@@ -3,9 +3,11 @@ and :mod:`course_lib.explore`.
 
 - :mod:`course_lib.experiments.cascades` -- lesson 02 (threshold cascades)
 - :mod:`course_lib.experiments.influence` -- lessons 01 (consumer networks and
-  influentials) and 03 (seeding a word-of-mouth campaign)
+  influentials) and 03 (seeding a word-of-mouth campaign); a package whose submodules
+  ``networks`` and ``spreaders`` serve lesson 01, ``seeding`` and ``contagion`` lesson 03
 - :mod:`course_lib.experiments.opinions` -- lessons 04 to 06 (opinions, push-back,
-  expressed versus private opinions)
+  expressed versus private opinions); a package whose submodule ``empowerment`` serves
+  lesson 04, ``resistance`` and ``disorder`` lesson 05, ``expression`` lesson 06
 - :mod:`course_lib.experiments.diffusion` -- lesson 07 (the consumer continuum, Bass
   diffusion on networks, funnel and loop, ex-customers)
 - :mod:`course_lib.experiments.budgets` -- lesson 08 (budgets between influencing and

@@ -11,7 +11,8 @@ Modules, one per family of lessons (every chart is also importable from here):
 - :mod:`course_lib.viz.levers` -- lesson 00's map of strategies
 - :mod:`course_lib.viz.cascades` -- lesson 02: Granovetter, the cascade window, the multiplier
 - :mod:`course_lib.viz.influence` -- lessons 01 and 03: networks, influentials, seeding
-- :mod:`course_lib.viz.opinions` -- lessons 04 to 06: opinions, resistance, expression
+- :mod:`course_lib.viz.opinions` -- lessons 04 to 06: opinions, resistance, expression (a
+  package: ``empowerment``, ``resistance``, ``expression``, one per lesson)
 - :mod:`course_lib.viz.diffusion` -- lesson 07: Bass diffusion, the consumer continuum, funnel and loop
 - :mod:`course_lib.viz.budgets` -- lesson 08: budget splits, phasing, community ROI
 - :mod:`course_lib.viz.platforms` -- lesson 09: voice, exit and the tipping point of suppression
