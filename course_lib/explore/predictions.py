@@ -10,7 +10,6 @@ locked. :func:`calibration` shows the record so far.
 from __future__ import annotations
 
 import html
-import json
 
 import altair as alt
 import ipywidgets as widgets
@@ -18,7 +17,7 @@ import ipywidgets as widgets
 from .. import predictions as record
 from ..viz.predictions import answer_line_chart, with_guess
 from ..viz.site import chart_html, site_mode
-from .site_widgets import SiteHTML, SitePrediction, predict_number_html
+from .site_widgets import SiteHTML, SitePrediction, calibration_html, predict_number_html, reveal_html
 
 __all__ = ["predict_number", "reveal", "calibration"]
 
@@ -189,11 +188,7 @@ def _site_reveal(prediction, answer, chart):
     key = {"kind": prediction.kind, "answer": answer, "lesson": prediction.lesson or "", "key": prediction.key or ""}
     if prediction.kind == "number":
         key.update(lo=prediction.lo, hi=prediction.hi)
-    data = html.escape(json.dumps(key), quote=True)
-    shown = f"{answer:.3g}" if prediction.kind == "number" else f"\u201c{html.escape(str(answer))}\u201d"
-    markup = (f'<div class="course-reveal" data-for="{prediction.box}" data-key="{data}">'
-              f'<p class="course-feedback" aria-live="polite"><i>Lock in your guess above to see how far off '
-              f'it was. The model says {shown}.</i></p></div>')
+    markup = reveal_html(prediction.box, key)
     if chart is not None:
         markup += chart_html(chart.to_dict())
     return SiteHTML(markup)
@@ -223,8 +218,7 @@ def calibration(lesson=None, *, log=None):
     True
     """
     if site_mode():
-        return SiteHTML(f'<div class="course-calibration" data-lesson="{html.escape(lesson or "")}">'
-                        '<p><i>Your predictions are kept in this browser only.</i></p></div>')
+        return SiteHTML(calibration_html(lesson))
     table = widgets.HTML()
     button = widgets.Button(description="Refresh", icon="refresh")
 

@@ -14,7 +14,8 @@ import re
 
 from ..viz.site import chart_html
 
-__all__ = ["SiteHTML", "SitePrediction", "explorer_html", "predict_html", "predict_number_html", "quiz_html"]
+__all__ = ["SiteHTML", "SitePrediction", "explorer_html", "predict_html", "predict_number_html", "reveal_html",
+           "calibration_html", "quiz_html"]
 
 _ids = itertools.count()
 
@@ -192,6 +193,59 @@ def predict_number_html(question, lo, hi, step, value, unit=""):
             f'oninput="this.nextElementSibling.textContent = this.value"> <output>{value:g}</output>{unit_text}</label><br>'
             f'<button type="button" onclick="coursePredict(\'{box}\')">Lock in my guess</button>'
             f'<p class="course-feedback" aria-live="polite"></p></div>')
+
+
+def reveal_html(box, key):
+    """The scoring of a locked prediction, with plain JavaScript.
+
+    Parameters
+    ----------
+    box : str
+        The element id of the prediction it scores (``SitePrediction.box``).
+    key : dict
+        ``kind``, ``answer``, ``lesson``, ``key`` and, for a number, ``lo`` and ``hi``:
+        what the page's ``courseReveal`` scores the guess against.
+
+    Returns
+    -------
+    str
+        HTML: a block that says the model's answer and, once the guess is locked, how far
+        off it was.
+
+    Examples
+    --------
+    >>> page = reveal_html("course-predict-1", {"kind": "choice", "answer": "a", "lesson": "", "key": ""})
+    >>> 'data-for="course-predict-1"' in page
+    True
+    """
+    data = html.escape(json.dumps(key), quote=True)
+    answer = key["answer"]
+    shown = f"{answer:.3g}" if key["kind"] == "number" else f"\u201c{html.escape(str(answer))}\u201d"
+    return (f'<div class="course-reveal" data-for="{box}" data-key="{data}">'
+            f'<p class="course-feedback" aria-live="polite"><i>Lock in your guess above to see how far off '
+            f'it was. The model says {shown}.</i></p></div>')
+
+
+def calibration_html(lesson=None):
+    """A table of the reader's predictions that the page fills from the browser's storage.
+
+    Parameters
+    ----------
+    lesson : str, optional
+        Show this lesson's row next to the course total (all lessons if None).
+
+    Returns
+    -------
+    str
+        HTML filled by the page's ``courseCalibration``.
+
+    Examples
+    --------
+    >>> 'data-lesson="02"' in calibration_html("02")
+    True
+    """
+    return (f'<div class="course-calibration" data-lesson="{html.escape(lesson or "")}">'
+            '<p><i>Your predictions are kept in this browser only.</i></p></div>')
 
 
 def quiz_html(questions):
