@@ -1,6 +1,6 @@
 """A real Chromium against a local JupyterLab: lessons run, charts draw, a slider redraws.
 
-Lesson 02 is checked closely (its quiz, its z slider); lessons 07-10 by one generic check:
+Lesson 02 is checked closely (its quiz, its z slider); every other lesson (00-10) by one generic check:
 Run All, every chart drawn, no error output, and the first explorer's chart changes
 when its first slider moves.
 
@@ -176,6 +176,12 @@ def _chart_changes_when(page, explorer, move):
 
 
 @pytest.mark.parametrize("lesson", [
+    "00_start_here.ipynb",
+    "01_networks_and_influentials.ipynb",
+    "03_seeding_campaigns.ipynb",
+    "04_opinions_and_empowerment.ipynb",
+    "05_when_empowered_consumers_push_back.ipynb",
+    "06_compliance_identification_internalization.ipynb",
     "07_consumer_continuum.ipynb",
     "08_budgets_and_community_roi.ipynb",
     "09_platforms_voice_exit.ipynb",
@@ -189,7 +195,7 @@ def test_lesson_runs_and_its_first_explorer_moves(lab, page, lesson):
     _no_error_output(page)
 
     charts = page.locator(".vega-embed")
-    assert charts.count() >= 3, f"lesson {name}: only {charts.count()} charts rendered"
+    assert charts.count() >= 2, f"lesson {name}: only {charts.count()} charts rendered"
     for i in range(charts.count()):  # every chart drew marks, none is an empty frame
         chart = charts.nth(i)
         assert chart.locator("canvas, svg.marks").count() >= 1, f"lesson {name}: chart {i} did not draw"
