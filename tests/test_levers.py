@@ -43,7 +43,7 @@ def test_bad_levels_are_named():
 def test_the_charts_draw_the_model_and_the_strategy(outcomes):
     two = viz.two_lever_chart(levers.strategy_examples(), outcomes, 0.3, 0.7)
     row = outcomes[np.isclose(outcomes.influence, 0.3) & np.isclose(outcomes.empowerment, 0.7)].iloc[0]
-    assert f"{row.customers:.0%} of the market buying" in two.title.text
+    assert f"{row.customers:.0%} of the market buying" in two.title.subtitle[0]
     single = viz.single_lever_chart(outcomes)
     alone = single.data[(single.data.lever == "empowerment only") & (single.data.level == 1.0)].customers.iloc[0]
     assert alone == pytest.approx(outcomes[(outcomes.influence == 0) & (outcomes.empowerment == 1)].customers.iloc[0])

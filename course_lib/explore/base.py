@@ -7,6 +7,8 @@ does the same without a browser (tests and benchmarks call it).
 """
 from __future__ import annotations
 
+import functools
+
 import altair as alt
 import ipywidgets as widgets
 
@@ -89,7 +91,7 @@ class Explorer(widgets.VBox):
 
     def refresh(self):
         """Recompute from the current control values and show the new chart."""
-        self.chart_widget.chart = self._render(**self.values)
+        self.chart_widget.chart = _validated_once(self._render(**self.values))
         return self.chart_widget.chart
 
     def update(self, **values):
@@ -107,6 +109,19 @@ class Explorer(widgets.VBox):
         finally:
             self._holding = False
         return self.refresh()
+
+
+def _validated_once(chart):
+    """The chart, serialised without altair's JSON-schema check when JupyterChart asks.
+
+    The first chart of an explorer is validated (``JupyterChart(chart)`` in ``__init__``);
+    later ones come from the same ``render`` with other numbers, and the check costs
+    40-80 ms a move, most of a slider's response. ``tests/test_declared_explorers.py``
+    and the viz tests validate charts at other settings. An explicit
+    ``chart.to_dict(validate=True)`` still validates.
+    """
+    object.__setattr__(chart, "to_dict", functools.partial(type(chart).to_dict, chart, validate=False))
+    return chart
 
 
 def _slider(description, value, lo, hi, step, fmt, continuous):

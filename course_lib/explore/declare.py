@@ -429,12 +429,12 @@ def _title_lookup(controls, per_cell, key_expr):
             value = title.get(part, "")
         else:
             value = title if part == "text" else ""
-        return " ".join(value) if isinstance(value, list) else (value or "")
+        return value or ""  # a list stays a list: Vega draws one line per string
 
     first = per_cell[0][1]["title"]
     out = dict(first) if isinstance(first, dict) else {"text": first}
     for part in ("text", "subtitle"):
         table = {key(cell): text_of(node["title"], part) for cell, node in per_cell}
-        if len(set(table.values())) > 1:
+        if len({json.dumps(v) for v in table.values()}) > 1:
             out[part] = {"expr": f"({json.dumps(table, ensure_ascii=False)})[{key_expr}]"}
     return out

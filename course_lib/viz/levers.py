@@ -173,38 +173,41 @@ def two_lever_chart(examples, outcomes, influence, empowerment, *, horizon=12):
 
     Returns
     -------
-    altair.HConcatChart
-        Left: the judged examples and your strategy. Middle and right: customers and
+    altair.VConcatChart
+        Top: the judged examples and your strategy. Below, side by side: customers and
         advocates after ``horizon`` periods in lesson 08's model.
 
     Examples
     --------
     >>> from course_lib.levers import lever_outcomes, strategy_examples
     >>> chart = two_lever_chart(strategy_examples(), lever_outcomes([0.0, 0.5, 1.0]), 0.5, 1.0)
-    >>> len(chart.hconcat)
-    3
+    >>> len(chart.vconcat), len(chart.vconcat[1].hconcat)
+    (2, 2)
     """
     judged = strategy_map_chart(examples)
     x, y = alt.X("influence:Q"), alt.Y("empowerment:Q")
     judged = alt.layer(*judged.layer, *_your_point(influence, empowerment, x, y)).properties(
-        width=360, height=300, title=alt.Title("Judged: where we place example strategies",
+        width=560, height=300, title=alt.Title("Judged: where we place example strategies",
                                                subtitle="Scores are the course's judgement, to argue with"))
     row = outcomes[np.isclose(outcomes.influence, influence) & np.isclose(outcomes.empowerment, empowerment)]
     said = ""
     if len(row):
         said = (f": {row.customers.iloc[0]:.0%} of the market buying and {row.advocates.iloc[0]:.0%} "
                 f"advocates after {horizon} periods")
-    return alt.hconcat(
-        judged, lever_model_chart(outcomes, "customers", influence, empowerment, horizon=horizon),
-        lever_model_chart(outcomes, "advocates", influence, empowerment, horizon=horizon, legend=False),
-    ).resolve_scale(color="independent", shape="independent").properties(description=(
-        "Three panels. Left: example strategies placed by the course's judgement on influence and "
-        "empowerment. Middle and right: lesson 08's budget model, the share of the market buying and the "
-        f"share who are advocates after {horizon} periods for every pair of levels. Your strategy "
-        f"(influence {influence:.1f}, empowerment {empowerment:.1f}) is the diamond on all three{said}."),
+    # stacked, not side by side: three panels in a row are wider than JupyterLab's notebook column
+    models = alt.hconcat(lever_model_chart(outcomes, "customers", influence, empowerment, horizon=horizon),
+                         lever_model_chart(outcomes, "advocates", influence, empowerment, horizon=horizon,
+                                           legend=False))
+    return alt.vconcat(judged, models).resolve_scale(color="independent", shape="independent").properties(
+        description=(
+            "Three panels. Top: example strategies placed by the course's judgement on influence and "
+            "empowerment. Bottom left and right: lesson 08's budget model, the share of the market buying and "
+            f"the share who are advocates after {horizon} periods for every pair of levels. Your strategy "
+            f"(influence {influence:.1f}, empowerment {empowerment:.1f}) is the diamond on all three{said}."),
         title=alt.Title(
-        f"Your strategy (influence {influence:.1f}, empowerment {empowerment:.1f}) in lesson 08's model{said}",
-        subtitle="Middle and right: model output (separate spends on marketing and on empowerment); left: judgement"))
+            f"Your strategy (influence {influence:.1f}, empowerment {empowerment:.1f}) in lesson 08's model",
+            subtitle=[said[2:].capitalize() if said else "",
+                      "Bottom: model output (separate spends on marketing and on empowerment); top: judgement"]))
 
 
 def single_lever_chart(outcomes, *, horizon=12):
