@@ -186,3 +186,15 @@ def test_a_number_without_a_chart_is_drawn_on_a_number_line(tmp_path):
     assert drawn["datasets"][layers[0]["layer"][1]["data"]["name"]][0]["answer"] == 9.88, "the model's point"
     assert layers[1]["encoding"]["x"]["field"] == "guess", "the guess runs along the line"
     assert drawn["datasets"][layers[1]["data"]["name"]][0]["guess"] == 10.0
+
+
+def test_the_website_chart_draws_the_guess_only_once_it_is_set():
+    import vl_convert as vlc
+
+    from course_lib.viz.predictions import GUESS_PARAM, answer_line_chart, guess_slot
+
+    spec = guess_slot(answer_line_chart(0, 10, 6.2), axis="x").to_dict()
+    assert "your guess" not in vlc.vegalite_to_svg(spec), "nothing is drawn before the reader locks a guess"
+    (param,) = [p for p in spec["params"] if p["name"] == GUESS_PARAM]
+    param["value"] = 3.0
+    assert "your guess" in vlc.vegalite_to_svg(spec), "the guess is drawn once the page sets the parameter"

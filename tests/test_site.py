@@ -167,7 +167,14 @@ def test_quiz_and_prediction_answer_in_the_page(site, browser):
     assert reveal.locator(".course-feedback").inner_text() == f"Right: the model says \u201c{answer}\u201d, as you guessed."
     number = page.locator(".course-predict:has(input[type=range])").first
     number.locator("input[type=range]").evaluate("e => { e.value = 3; e.dispatchEvent(new Event('input')); }")
+    answering = page.locator(f'.course-reveal[data-for="{number.get_attribute("id")}"] .course-chart').first
+    answering.scroll_into_view_if_needed()
+    before = answering.screenshot()
     number.locator("button").click()
+    # the guess is drawn on the chart that answers it: its parameter is set and the picture changes
+    assert answering.evaluate("e => e.courseView.signal('course_guess')") == 3
+    page.wait_for_timeout(300)
+    assert answering.screenshot() != before, "the locked guess is not drawn on the chart that answers it"
     shown = page.locator(f'.course-reveal[data-for="{number.get_attribute("id")}"] .course-feedback').inner_text()
     model = json.loads(page.locator(f'.course-reveal[data-for="{number.get_attribute("id")}"]').get_attribute("data-key"))
     said = float(format(model["answer"], ".3g"))

@@ -74,6 +74,10 @@ function courseReveal(reveal) {
   }
   out.className = "course-feedback " + (right ? "right" : "wrong");
   out.textContent = words;
+  var drawn = reveal.querySelector(".course-chart");
+  if (key.kind === "number" && drawn && drawn.courseView) {  // the guess on the chart that answers it
+    drawn.courseView.signal("__GUESS_PARAM__", Number(guess)).runAsync();
+  }
   if (key.lesson && key.key) {
     var kept = courseRecord(), where = key.lesson + "/" + key.key;
     if (!(where in kept)) {  // the first guess is the one that counts
@@ -152,10 +156,12 @@ def write_assets(dest):
     import jupyter_server_mathjax
     import vl_convert
 
+    from course_lib.viz.predictions import GUESS_PARAM
+
     assets = dest / "assets"
     assets.mkdir(parents=True, exist_ok=True)
     (assets / "vega-bundle.js").write_text(vl_convert.javascript_bundle(), encoding="utf-8")
-    (assets / "course.js").write_text(COURSE_JS, encoding="utf-8")
+    (assets / "course.js").write_text(COURSE_JS.replace("__GUESS_PARAM__", GUESS_PARAM), encoding="utf-8")
     (assets / "course.css").write_text(COURSE_CSS, encoding="utf-8")
     source = Path(jupyter_server_mathjax.__file__).parent / "static"
     for part in MATHJAX_PARTS:

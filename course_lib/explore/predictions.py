@@ -15,7 +15,7 @@ import altair as alt
 import ipywidgets as widgets
 
 from .. import predictions as record
-from ..viz.predictions import answer_line_chart, with_guess
+from ..viz.predictions import answer_line_chart, guess_slot, with_guess
 from ..viz.site import chart_html, site_mode
 from .site_widgets import SiteHTML, SitePrediction, calibration_html, predict_number_html, reveal_html
 
@@ -149,7 +149,7 @@ def reveal(prediction, answer, *, chart=None, axis="y", log=None):
     if chart is None and prediction.kind == "number":
         chart, axis = answer_line_chart(prediction.lo, prediction.hi, answer), "x"
     if isinstance(prediction, SitePrediction):
-        return _site_reveal(prediction, answer, chart)
+        return _site_reveal(prediction, answer, chart, axis)
     text = widgets.HTML()
     children = [text]
     chart_widget = None
@@ -184,14 +184,13 @@ def reveal(prediction, answer, *, chart=None, axis="y", log=None):
     return box
 
 
-def _site_reveal(prediction, answer, chart):
+def _site_reveal(prediction, answer, chart, axis):
     key = {"kind": prediction.kind, "answer": answer, "lesson": prediction.lesson or "", "key": prediction.key or ""}
     if prediction.kind == "number":
         key.update(lo=prediction.lo, hi=prediction.hi)
-    markup = reveal_html(prediction.box, key)
-    if chart is not None:
-        markup += chart_html(chart.to_dict())
-    return SiteHTML(markup)
+        if chart is not None:  # the page draws the reader's guess on it once locked
+            chart = guess_slot(chart, axis=axis)
+    return SiteHTML(reveal_html(prediction.box, key, chart=None if chart is None else chart.to_dict()))
 
 
 def calibration(lesson=None, *, log=None):

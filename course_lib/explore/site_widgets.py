@@ -195,7 +195,7 @@ def predict_number_html(question, lo, hi, step, value, unit=""):
             f'<p class="course-feedback" aria-live="polite"></p></div>')
 
 
-def reveal_html(box, key):
+def reveal_html(box, key, *, chart=None):
     """The scoring of a locked prediction, with plain JavaScript.
 
     Parameters
@@ -205,12 +205,16 @@ def reveal_html(box, key):
     key : dict
         ``kind``, ``answer``, ``lesson``, ``key`` and, for a number, ``lo`` and ``hi``:
         what the page's ``courseReveal`` scores the guess against.
+    chart : dict, optional
+        A Vega-Lite spec shown in the block; for a number, one with the
+        :data:`course_lib.viz.predictions.GUESS_PARAM` parameter
+        (:func:`course_lib.viz.predictions.guess_slot`), which the page sets to the guess.
 
     Returns
     -------
     str
         HTML: a block that says the model's answer and, once the guess is locked, how far
-        off it was.
+        off it was (and draws it on ``chart``).
 
     Examples
     --------
@@ -221,9 +225,10 @@ def reveal_html(box, key):
     data = html.escape(json.dumps(key), quote=True)
     answer = key["answer"]
     shown = f"{answer:.3g}" if key["kind"] == "number" else f"\u201c{html.escape(str(answer))}\u201d"
+    drawn = "" if chart is None else chart_html(chart)
     return (f'<div class="course-reveal" data-for="{box}" data-key="{data}">'
             f'<p class="course-feedback" aria-live="polite"><i>Lock in your guess above to see how far off '
-            f'it was. The model says {shown}.</i></p></div>')
+            f'it was. The model says {shown}.</i></p>{drawn}</div>')
 
 
 def calibration_html(lesson=None):

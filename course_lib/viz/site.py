@@ -62,6 +62,8 @@ def chart_html(spec, *, note=None):
     data = json.dumps(spec, ensure_ascii=False).replace("</", "<\\/")
     text = (f'<div class="course-chart" id="{element}"></div>\n'
             f'<script>vegaEmbed("#{element}", {data}, {{"actions": false}})'
+            # the view stays on the element: the page's courseReveal draws a guess through it
+            f'.then(function (result) {{ document.getElementById("{element}").courseView = result.view; }})'
             f'.catch(function (error) {{ document.getElementById("{element}").textContent = '
             f'"This chart could not be drawn: " + error; console.error(error); }});</script>')
     if note:
