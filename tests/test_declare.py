@@ -148,3 +148,40 @@ def test_a_description_that_changes_is_left_out_rather_than_wrong(static):
     # so it must not keep the default's, which would be wrong at every other setting
     assert "description" not in static
     assert render(1.0, "line").to_dict()["description"] == "a line curve of slope 1"
+
+
+RENDERED = []  # a module global, not a captured value: the cache key must not see it grow
+
+
+def _line_render(offset):
+    def render(slope):
+        RENDERED.append(slope)
+        frame = pd.DataFrame({"x": [0.0, 1.0], "y": [offset, offset + slope]})
+        return alt.Chart(frame, title=f"slope {slope:g}").mark_line().encode(x="x:Q", y="y:Q")
+    return render
+
+
+def test_the_site_grid_is_cached_by_setting_and_by_what_render_captured(tmp_path):
+    control = (Range("slope", "slope", 0.0, 2.0, 0.5, 1.0),)
+    RENDERED.clear()
+    first = ExplorerDeclaration("line", control, _line_render(0.0)).static_spec(cache=tmp_path)
+    assert len(RENDERED) == 5, "each of the five settings is rendered once"
+    again = ExplorerDeclaration("line", control, _line_render(0.0)).static_spec(cache=tmp_path)
+    assert len(RENDERED) == 5 and again == first, "a second build reads every chart from the cache"
+    moved = ExplorerDeclaration("line", control, _line_render(1.0)).static_spec(cache=tmp_path)
+    assert len(RENDERED) == 10 and moved != first, "a render that captured another value is not served stale"
+    assert first == ExplorerDeclaration("line", control, _line_render(0.0)).static_spec(), \
+        "the cached spec is the uncached one"
+
+
+def test_a_capture_without_a_fingerprint_renders_uncached_with_a_warning(tmp_path):
+    lock = __import__("threading").Lock()  # cannot be pickled
+
+    def render(slope):
+        with lock:
+            return alt.Chart(pd.DataFrame({"x": [0, 1], "y": [0, slope]})).mark_line().encode(x="x:Q", y="y:Q")
+
+    declaration = ExplorerDeclaration("locked", (Range("slope", "slope", 0.0, 1.0, 0.5, 0.5),), render)
+    with pytest.warns(RuntimeWarning, match="'locked' is rendered without the cache"):
+        spec = declaration.static_spec(cache=tmp_path)
+    assert len(spec["datasets"]) == 1 and not list(tmp_path.iterdir()), "nothing was written to the cache"

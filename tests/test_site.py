@@ -50,12 +50,17 @@ def test_site_environment_is_set_inside_and_restored_after(monkeypatch):
     with build_site.site_environment():
         pass
     assert os.environ["COURSE_LIB_SITE"] == "0", "a value set before the build was not restored"
+    monkeypatch.delenv("COURSE_LIB_SITE_CACHE", raising=False)
+    with build_site.site_environment(cache="/some/cache"):
+        assert os.environ.get("COURSE_LIB_SITE_CACHE") == "/some/cache", "the kernels would not see the cache"
+    assert "COURSE_LIB_SITE_CACHE" not in os.environ, "the cache folder leaked out of the build"
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     _require_browser()
-    return build_site.build(tmp_path_factory.mktemp("site") / "site", lessons=["00", "02"])
+    return build_site.build(tmp_path_factory.mktemp("site") / "site", lessons=["00", "02"],
+                            cache=tmp_path_factory.mktemp("site-cache"))
 
 
 def test_the_build_leaves_the_calling_process_out_of_site_mode(site):

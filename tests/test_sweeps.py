@@ -496,3 +496,22 @@ def test_the_phase_diagram_sweeps_through_run_grid_and_its_cache(tmp_path, monke
     # a cell's value depends on its parameters and the seed, not on the rest of the grid
     alone = cascade_phase_diagram([4.0], [0.25], **args)
     assert alone.frequency[0, 0] == fresh.frequency[1, 1]
+
+
+def test_a_fingerprint_sees_captured_networks_frames_and_arrays():
+    import networkx as nx
+    import pandas as pd
+
+    from course_lib.sweeps.fingerprint import function_fingerprint
+
+    def capture(value):
+        def render(x):
+            return value, x
+        return render
+
+    same = [(nx.path_graph(4), nx.path_graph(4)), (pd.DataFrame({"a": [1, 2]}), pd.DataFrame({"a": [1, 2]})),
+            (np.arange(3.0), np.arange(3.0))]
+    other = [nx.cycle_graph(4), pd.DataFrame({"a": [1, 3]}), np.arange(3.0) + 1e-12]
+    for (a, b), c in zip(same, other):
+        assert function_fingerprint(capture(a)) == function_fingerprint(capture(b)), f"equal {type(a).__name__}s differ"
+        assert function_fingerprint(capture(a)) != function_fingerprint(capture(c)), f"{type(a).__name__} change unseen"

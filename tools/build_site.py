@@ -253,24 +253,37 @@ def check_page(name, text):
 
 
 @contextlib.contextmanager
-def site_environment():
-    """``COURSE_LIB_SITE=1`` for the kernels started inside, restored afterwards.
+def site_environment(cache=None):
+    """``COURSE_LIB_SITE=1`` (and ``COURSE_LIB_SITE_CACHE``, the explorers' chart cache, if
+    ``cache``) for the kernels started inside, restored afterwards.
 
-    The kernels inherit the variable; the calling process (a test session, say) must not
-    keep it, or its own charts and quizzes would switch to site mode.
+    The kernels inherit the variables; the calling process (a test session, say) must not
+    keep them, or its own charts and quizzes would switch to site mode.
     """
-    before = os.environ.get("COURSE_LIB_SITE")
-    os.environ["COURSE_LIB_SITE"] = "1"
+    wanted = {"COURSE_LIB_SITE": "1", "COURSE_LIB_SITE_CACHE": str(cache) if cache else None}
+    before = {name: os.environ.get(name) for name in wanted}
+    for name, value in wanted.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
     try:
         yield
     finally:
-        if before is None:
-            del os.environ["COURSE_LIB_SITE"]
-        else:
-            os.environ["COURSE_LIB_SITE"] = before
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
-def build(dest, lessons=None, zip_site=False, timeout=900):
+def build(dest, lessons=None, zip_site=False, timeout=900, cache="default"):
+    """Write the site to ``dest``; ``cache`` holds the explorers' precomputed charts between
+    builds ("default": ``course_lib.sweeps.default_cache_dir()``; None: no cache)."""
+    if cache == "default":
+        from course_lib.sweeps import default_cache_dir
+
+        cache = default_cache_dir()
     dest = Path(dest).resolve()
     if dest.exists():
         shutil.rmtree(dest)
@@ -286,7 +299,7 @@ def build(dest, lessons=None, zip_site=False, timeout=900):
 
     titles = [(p.with_suffix(".html").name, lesson_title(nbformat.read(p, as_version=4), p)) for p in paths]
     problems = []
-    with tempfile.TemporaryDirectory() as scratch, site_environment():
+    with tempfile.TemporaryDirectory() as scratch, site_environment(cache):
         for i, path in enumerate(paths):
             t = time.time()
             workdir = Path(scratch) / path.stem
@@ -314,8 +327,13 @@ def main(argv=None):
     parser.add_argument("dest", help="folder to write the site to (replaced)")
     parser.add_argument("--lessons", help="only these lessons, by number: 00,02")
     parser.add_argument("--zip", action="store_true", help="also write DEST.zip for offline use")
+    parser.add_argument("--cache", default="default",
+                        help="folder of the explorers' precomputed charts, reused by the next build "
+                             "(default: the sweeps' cache, ~/.cache/course_lib/sweeps)")
+    parser.add_argument("--no-cache", action="store_true", help="compute every explorer's charts afresh")
     args = parser.parse_args(argv)
-    build(args.dest, args.lessons.split(",") if args.lessons else None, args.zip)
+    build(args.dest, args.lessons.split(",") if args.lessons else None, args.zip,
+          cache=None if args.no_cache else args.cache)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import warnings
 from dataclasses import dataclass, field
 
 __all__ = ["Range", "Choice", "ExplorerDeclaration", "MAX_SITE_CELLS"]
@@ -271,18 +272,34 @@ class ExplorerDeclaration:
         """Labels of the controls whose website grid is coarser than the widget's."""
         return [c.label for c in self.controls if isinstance(c, Range) and c.site_step]
 
-    def static_spec(self, *, max_cells=MAX_SITE_CELLS, progress=False, compact=True):
+    def static_spec(self, *, max_cells=MAX_SITE_CELLS, progress=False, compact=True, cache=None, n_jobs=1,
+                    client=None):
         """One Vega-Lite spec (a dict) in which the controls are bound inputs over the
         charts of every grid setting: the kernel-free front end.
+
+        The charts are rendered by :func:`course_lib.sweeps.run_grid`, the course's one
+        grid runner, so they can be cached on disk and computed on several cores or a
+        Dask cluster.
 
         Parameters
         ----------
         max_cells : int
             The largest grid allowed.
-        progress : bool
-            Show a progress bar (after 2 s).
+        progress : bool or None
+            A progress bar: False never, True at once, None after 2 s.
         compact : bool
             Round the precomputed numbers to six significant digits (a smaller page).
+        cache : None, False, True or path
+            As for :func:`~course_lib.sweeps.run_grid`. A cached chart is keyed by the
+            explorer's name, the setting, every value ``render`` captured
+            (:func:`course_lib.sweeps.fingerprint.function_fingerprint`) and the source of
+            the whole library (:func:`~course_lib.sweeps.fingerprint.library_fingerprint`),
+            so any edit of ``course_lib`` recomputes. A ``render`` that captured something
+            with no fingerprint is rendered without the cache, with a warning.
+        n_jobs : int or None
+            Local processes (1: in this process, where ``render``'s own caches help).
+        client : dask.distributed.Client, optional
+            Render on this Dask cluster.
 
         Returns
         -------
@@ -294,19 +311,39 @@ class ExplorerDeclaration:
         ValueError
             When the grid has more than ``max_cells`` settings (give a ``site_step``).
         """
+        from ..sweeps import run_grid
+        from ..sweeps.fingerprint import function_fingerprint, library_fingerprint
+
         cells = self.site_cells()
         if len(cells) > max_cells:
             raise ValueError(f"explorer {self.name!r}: its website grid has {len(cells)} settings, more than "
                              f"the {max_cells} a page may hold; give a coarser site_step to "
                              f"{[c.name for c in self.controls if isinstance(c, Range)]}")
-        if progress:
-            from tqdm.auto import tqdm
+        version = None
+        if cache is not None and cache is not False:
+            try:
+                version = f"{self.name}-{library_fingerprint()}-{function_fingerprint(self.render)}"
+            except TypeError as error:
+                warnings.warn(f"explorer {self.name!r} is rendered without the cache: {error}",
+                              RuntimeWarning, stacklevel=2)
+                cache = None
+        result = run_grid(_SiteChart(self.render), cells, stochastic=False, cache=cache, version=version,
+                          n_jobs=n_jobs, client=client, progress=progress)
+        return _merge(self, list(zip(cells, result.results)), compact=compact)
 
-            cells = tqdm(cells, desc=self.name, delay=2)
+
+class _SiteChart:
+    """``render``'s chart at one setting as a Vega-Lite dict: a grid cell of the website."""
+
+    __name__ = "site_chart"
+
+    def __init__(self, render):
+        self.render = render
+
+    def __call__(self, **setting):
         # validate=False: altair's schema check costs 50 ms a chart; the merged spec is valid
         # when each chart is, and the tests validate a rendered one
-        specs = [(cell, self.render(**cell).to_dict(validate=False)) for cell in cells]
-        return _merge(self, specs, compact=compact)
+        return self.render(**setting).to_dict(validate=False)
 
 
 def _views(spec, path=()):

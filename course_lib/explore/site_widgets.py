@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import itertools
 import json
+import os
 import re
 
 from ..viz.site import chart_html
@@ -129,7 +130,8 @@ def explorer_html(explorer):
     if coarse:
         note = ("On this page the sliders move in coarser steps than in JupyterLab (" + ", ".join(coarse)
                 + "): every setting was computed in advance.")
-    return chart_html(declaration.static_spec(), note=note)
+    # the site build names a cache folder (tools/build_site.py --cache): rebuilds reuse the charts
+    return chart_html(declaration.static_spec(cache=os.environ.get("COURSE_LIB_SITE_CACHE") or None), note=note)
 
 
 def predict_html(question, options):
