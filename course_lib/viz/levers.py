@@ -150,8 +150,8 @@ def lever_model_chart(outcomes, measure, influence, empowerment, *, horizon=12, 
         tooltip=[alt.Tooltip("influence:Q"), alt.Tooltip("empowerment:Q"), alt.Tooltip(f"{measure}:Q", format=".2f")],
     )
     title = _MEASURES[measure].format(horizon=horizon)
-    return alt.layer(cells, *_your_point(influence, empowerment, x, y)).properties(
-        width=size, height=size, title=title,
+    return alt.LayerChart(
+        layer=[cells, *_your_point(influence, empowerment, x, y)], width=size, height=size, title=title,
         description=(f"Heat map from lesson 08's budget model: the share of the market who are {measure} after "
                      f"{horizon} periods, for every pair of influence and empowerment levels. Your strategy "
                      f"(influence {influence:.1f}, empowerment {empowerment:.1f}) is the diamond."))
@@ -186,19 +186,24 @@ def two_lever_chart(examples, outcomes, influence, empowerment, *, horizon=12):
     """
     judged = strategy_map_chart(examples)
     x, y = alt.X("influence:Q"), alt.Y("empowerment:Q")
-    judged = alt.layer(*judged.layer, *_your_point(influence, empowerment, x, y)).properties(
-        width=560, height=300, title=alt.Title("Judged: where we place example strategies",
-                                               subtitle="Scores are the course's judgement, to argue with"))
+    # constructors rather than alt.layer(...).properties(...): each wrapper deep-copies the
+    # charts inside, which was most of a slider move's time
+    judged = alt.LayerChart(
+        layer=[*judged.layer, *_your_point(influence, empowerment, x, y)], width=560, height=300,
+        title=alt.Title("Judged: where we place example strategies",
+                        subtitle="Scores are the course's judgement, to argue with"))
     row = outcomes[np.isclose(outcomes.influence, influence) & np.isclose(outcomes.empowerment, empowerment)]
     said = ""
     if len(row):
         said = (f": {row.customers.iloc[0]:.0%} of the market buying and {row.advocates.iloc[0]:.0%} "
                 f"advocates after {horizon} periods")
     # stacked, not side by side: three panels in a row are wider than JupyterLab's notebook column
-    models = alt.hconcat(lever_model_chart(outcomes, "customers", influence, empowerment, horizon=horizon),
-                         lever_model_chart(outcomes, "advocates", influence, empowerment, horizon=horizon,
-                                           legend=False))
-    return alt.vconcat(judged, models).resolve_scale(color="independent", shape="independent").properties(
+    models = alt.HConcatChart(hconcat=[
+        lever_model_chart(outcomes, "customers", influence, empowerment, horizon=horizon),
+        lever_model_chart(outcomes, "advocates", influence, empowerment, horizon=horizon, legend=False)])
+    return alt.VConcatChart(
+        vconcat=[judged, models], resolve=alt.Resolve(scale=alt.ScaleResolveMap(color="independent",
+                                                                                shape="independent")),
         description=(
             "Three panels. Top: example strategies placed by the course's judgement on influence and "
             "empowerment. Bottom left and right: lesson 08's budget model, the share of the market buying and "
