@@ -6,6 +6,7 @@ charts, predictions, a quiz and maths. The page checks are what a reader sees: c
 drawn, a slider that redraws its chart, quiz feedback, navigation, and nothing fetched
 from the internet.
 """
+import html
 import importlib.util
 import json
 import re
@@ -54,6 +55,17 @@ def test_site_environment_is_set_inside_and_restored_after(monkeypatch):
     with build_site.site_environment(cache="/some/cache"):
         assert os.environ.get("COURSE_LIB_SITE_CACHE") == "/some/cache", "the kernels would not see the cache"
     assert "COURSE_LIB_SITE_CACHE" not in os.environ, "the cache folder leaked out of the build"
+
+
+def test_the_index_gives_the_readmes_open_command_and_links_the_zip():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = readme.split("<!-- open-command -->")[1].split("<!-- /open-command -->")[0]
+    line = next(l for l in command.splitlines() if "pip install" in l)
+    page = build_site.index_page([("00_start_here.html", "Start here")], "_site.zip")
+    assert html.escape(line, quote=False) in page, "the index's install command is not the README's"
+    assert '<a href="_site.zip" download>' in page, "the index does not offer the site as a zip"
+    assert ".zip" not in build_site.index_page([("00_start_here.html", "Start here")]), \
+        "a site built without --zip links a zip"
 
 
 @pytest.fixture(scope="module")

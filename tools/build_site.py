@@ -208,17 +208,20 @@ def nav_bar(pages, index):
     return f'<nav class="course-nav">{prev_link}<a href="index.html">Course map</a>{next_link}</nav>'
 
 
-def index_page(pages):
+def index_page(pages, zip_name=None):
     import mistune
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     intro = readme.split("\n## ", 1)[0].split("\n", 1)[1]
     rows = "".join(f'<tr><td>{html.escape(name[:2])}</td><td><a href="{name}">{html.escape(title)}</a></td></tr>'
                    for name, title in pages)
+    # the README's own open command, so the two never disagree
+    command = readme.split("<!-- open-command -->", 1)[1].split("<!-- /open-command -->", 1)[0].strip()
     install = mistune.html("Prefer the notebooks, with every slider live? Clone the repository and run, "
-                           "from its folder:\n\n```bash\npython3 -m venv .venv && . .venv/bin/activate && "
-                           "pip install -e . && jupyter lab lessons/00_start_here.ipynb\n```\n\n"
-                           "or open it on Binder (see the README).")
+                           f"from its folder:\n\n{command}\n\nor open it on Binder (see the README).")
+    if zip_name:
+        install += (f'<p>To read this site offline, <a href="{zip_name}" download>download it as a zip</a> '
+                    "and open <code>index.html</code> inside.</p>")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Influence or empower? A course in runnable models</title>
 <link rel="stylesheet" href="assets/course.css">
@@ -309,14 +312,16 @@ def build(dest, lessons=None, zip_site=False, timeout=900, cache="default"):
             problems += check_page(titles[i][0], page)
             (dest / titles[i][0]).write_text(page, encoding="utf-8")
             print(f"{path.name}: {time.time() - t:.0f} s, {len(page) / 1e6:.1f} MB", flush=True)
-    index = index_page(titles)
+    zip_name = f"{dest.name}.zip" if zip_site else None
+    index = index_page(titles, zip_name)
     problems += check_page("index.html", index)
     (dest / "index.html").write_text(index, encoding="utf-8")
     if problems:
         raise SystemExit("the site would fetch from the internet or name this machine:\n" + "\n".join(problems))
     if zip_site:
         archive = shutil.make_archive(str(dest), "zip", root_dir=dest.parent, base_dir=dest.name)
-        print(f"zip: {archive}")
+        shutil.copy(archive, dest / zip_name)  # the index links it: the site offers its own download
+        print(f"zip: {archive} (also {dest / zip_name})")
     size = sum(f.stat().st_size for f in dest.rglob("*") if f.is_file())
     print(f"site: {dest} ({len(paths)} lessons, {size / 1e6:.1f} MB) in {time.time() - started:.0f} s")
     return dest
