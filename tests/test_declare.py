@@ -73,9 +73,36 @@ def test_the_static_spec_is_valid_vega_lite_with_bound_inputs(static):
     assert bindings["ctl_slope"]["input"] == "range" and bindings["ctl_slope"]["step"] == 0.5
     assert bindings["ctl_shape"] == {"input": "select", "options": ["line", "square"],
                                      "labels": ["straight", "squared"], "name": "shape "}
-    # the diagonal does not depend on the controls: kept once, not ten times
+    # the diagonal does not depend on the controls: kept once, not ten times; the label
+    # depends on the slope only: kept once per slope (5), not once per setting (10)
     sizes = sorted(len(rows) for rows in static["datasets"].values())
-    assert sizes == [2, 10, 30]
+    assert sizes == [2, 5, 30]
+
+
+def test_data_that_do_not_change_with_a_control_are_filtered_without_it(static):
+    # lesson 03's curves do not change with the budget k, which only moves a line: each
+    # view's rows are kept once per setting of the controls they change with
+    label = static["layer"][2]
+    rows = static["datasets"][label["data"]["name"]]
+    assert [row["ctl_slope"] for row in rows] == [0.0, 0.5, 1.0, 1.5, 2.0]
+    assert not any("ctl_shape" in row for row in rows)
+    assert "ctl_shape" not in label["transform"][0]["filter"] and "ctl_slope" in label["transform"][0]["filter"]
+
+
+def test_layers_that_share_their_data_share_one_stacked_data_set():
+    def render(slope, k):
+        base = alt.Chart(pd.DataFrame({"x": [0.0, 1.0], "y": [0.0, slope]})).encode(x="x:Q", y="y:Q")
+        rule = alt.Chart(pd.DataFrame({"x": [k / 4]})).mark_rule().encode(x="x:Q")
+        return alt.layer(base.mark_line(), base.mark_point(), rule)
+
+    declaration = ExplorerDeclaration("shared", (Range("slope", "slope", 0.0, 2.0, 0.5, 1.0),
+                                                 Range("k", "k", 1, 3, 1, 2, "d")), render)
+    spec = declaration.static_spec(compact=False)
+    line, point, rule = spec["layer"]
+    assert line["data"] == point["data"] and line["data"] != rule["data"]
+    assert sorted(len(rows) for rows in spec["datasets"].values()) == [3, 10]  # 5 slopes x 2 points; 3 budgets
+    for values in (dict(slope=0.5, k=1), dict(slope=2.0, k=3)):
+        assert vlc.vegalite_to_svg(at(spec, **values)) == vlc.vegalite_to_svg(render(**values).to_dict())
 
 
 def test_compact_numbers_keep_six_significant_digits():

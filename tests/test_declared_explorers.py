@@ -15,13 +15,24 @@ DECLARATIONS = {
     "two_levers": levers.two_lever_declaration,
     "granovetter": cascades.granovetter_declaration,
     "networks": lambda: influence.networks_declaration(seed=1),
+    "seeding": lambda: influence.seeding_declaration(p=0.05, k=20, network="scale-free", seed=3),
     "empowerment": opinions.empowerment_declaration,
+    "campaign": lambda: opinions.campaign_declaration(p=0.6, q=4, variant="anticonformity", strength=0.1, seed=5),
+    "mixed_market": lambda: opinions.mixed_market_declaration(empowered=0.6, certainty=0.5, seed=13),
     "expressed_private": opinions.expressed_private_declaration,
     "horizon": budgets.horizon_declaration,
     "phasing": budgets.phasing_declaration,
     "bass": diffusion.bass_declaration,
     "moderation": platforms.moderation_declaration,
     "capstone": capstone.capstone_declaration,
+}
+
+
+# a setting inside the grid, besides the default and the grid's corners
+INSIDE = {
+    "seeding": dict(p=0.09, k=7, model="ic", network="communities"),
+    "campaign": dict(p=0.45, q=7, variant="independence", kind="zealots", strength=0.2),
+    "mixed_market": dict(empowered=0.3, certainty=0.25, q=1),
 }
 
 
@@ -49,7 +60,9 @@ def test_the_grid_fits_a_page_and_says_where_it_is_coarser(declared):
 def test_the_page_draws_what_the_widget_draws(declared):
     declaration, spec = declared
     cells = declaration.site_cells()
-    for values in (declaration.defaults, cells[0], cells[-1]):
+    inside = [INSIDE[declaration.name]] if declaration.name in INSIDE else []
+    for values in (declaration.defaults, cells[0], cells[-1], *inside):
+        assert values in cells
         widget_chart = declaration.explorer(**values).chart.to_dict()
         for path, node in _views(widget_chart):  # a description that changes with the settings
             if "description" not in _node(spec, path):  # is left out of the page

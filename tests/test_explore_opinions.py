@@ -3,6 +3,7 @@ the library. The tables themselves are tested in test_experiments_opinions.py.""
 import json
 
 import altair as alt
+import numpy as np
 import pytest
 
 from course_lib import explore, opinions, quizzes, voter
@@ -74,7 +75,20 @@ def test_campaign_explorer_plots_the_library_simulation():
             if r.get("source") == "simulation" and r.get("scenario") == "campaign"]
     run = voter.simulate_qvoter(500, 3, 0.3, "anticonformity", 30, seed=9, initial_up=0.3, zealots=50)
     share = (run.fraction_up * 500 - 50) / 450
-    assert [r["share"] for r in rows] == pytest.approx(share[::2].tolist())
+    assert [r["sweep"] for r in rows] == list(range(0, 31, 4))  # a dot every 4 sweeps
+    assert [r["share"] for r in rows] == pytest.approx(share[::4].tolist())
+
+
+def test_campaign_explorer_theory_lines_keep_the_points_they_need():
+    ex = explore_op.campaign_explorer(p=0.2, q=4, variant="anticonformity", strength=0.1, sweeps=100, seed=5)
+    rows = [r for rows in ex.chart.to_dict()["datasets"].values() for r in rows if r.get("source") == "theory"]
+    for scenario, strength in (("campaign", 0.1), ("no campaign", 0.0)):
+        kept = [r for r in rows if r["scenario"] == scenario]
+        path = lab.mean_field_path(4, 0.2, "anticonformity", kind="field", strength=strength, start=0.3, sweeps=100)
+        assert kept[0]["sweep"] == 0 and kept[-1]["sweep"] == 100 and len(kept) < 50
+        # the line through the kept points is within 0.001 (a third of a pixel) of every point
+        line = np.interp(np.arange(101), [r["sweep"] for r in kept], [r["share"] for r in kept])
+        assert np.abs(line - path).max() <= 0.001 + 1e-12
 
 
 def test_empowerment_explorer_title_reports_centrality():

@@ -407,6 +407,20 @@ def _vary(declaration, node, per_cell, key_expr, where=()):
     target[where[-1]] = _lookup(declaration.controls, per_cell, values, key_expr)
 
 
+def _depends_on(controls, cells, rows):
+    """The controls a view's rows change with: a control is left out when every two cells
+    that differ only in it have the same rows (lesson 03's curves and its budget k)."""
+    signatures = [json.dumps(r, sort_keys=True) for r in rows]
+    used = list(controls)
+    for control in controls:
+        rest = [c for c in used if c is not control]
+        first = {}
+        if all(first.setdefault(tuple(cell[c.name] for c in rest), sig) == sig
+               for cell, sig in zip(cells, signatures)):
+            used = rest
+    return used
+
+
 def _shape(spec):
     """The tree of views, with which of them carry their own data."""
     return tuple((path, "data" in node) for path, node in _views(spec))
@@ -420,27 +434,40 @@ def _merge(declaration, specs, compact=True):
     defaults = declaration.defaults
     base_cell, base = next(((c, s) for c, s in specs if c == defaults), specs[0])
     merged = json.loads(json.dumps(base))
-    datasets = {}
+    datasets, stacked_as = {}, {}
     key_expr = " + '|' + ".join(c.key_expr() for c in controls)
     for path, node in list(_views(merged)):
         per_cell = [(cell, _node(spec, path)) for cell, spec in specs]
         if "data" in node:
             rows = [spec["datasets"][n["data"]["name"]] if "name" in n["data"] else n["data"].get("values")
                     for (cell, n), (_, spec) in zip(per_cell, specs)]
+            # layers that share their chart's data set share the stacked one too
+            source = tuple(n["data"].get("name") for _, n in per_cell)
             if all(r == rows[0] for r in rows):
                 if "name" in node["data"]:
                     datasets[node["data"]["name"]] = base["datasets"][node["data"]["name"]]
+            elif None not in source and source in stacked_as:
+                name, test = stacked_as[source]
+                node["data"] = {"name": name}
+                node["transform"] = [{"filter": test}] + node.get("transform", [])
             else:
                 name = f"grid_{sum(k.startswith('grid_') for k in datasets)}"
-                stacked = []
+                used = _depends_on(controls, [cell for cell, _ in per_cell], rows)
+                stacked, seen = [], set()
                 for (cell, _), cell_rows in zip(per_cell, rows):
-                    extra = {f"{_PREFIX}{c.name}": cell[c.name] for c in controls}
+                    point = tuple(cell[c.name] for c in used)
+                    if point in seen:  # the same rows as a cell that differs only in other controls
+                        continue
+                    seen.add(point)
+                    extra = {f"{_PREFIX}{c.name}": cell[c.name] for c in used}
                     stacked += [{**({k: _compact(v) for k, v in row.items()} if compact else row), **extra}
                                 for row in cell_rows]
                 datasets[name] = stacked
                 node["data"] = {"name": name}
-                test = " && ".join(c.filter_expr(f"{_PREFIX}{c.name}") for c in controls)
+                test = " && ".join(c.filter_expr(f"{_PREFIX}{c.name}") for c in used)
                 node["transform"] = [{"filter": test}] + node.get("transform", [])
+                if None not in source:
+                    stacked_as[source] = name, test
         transforms = [n.get("transform") for _, n in per_cell]
         if any(t != transforms[0] for t in transforms):
             raise ValueError(f"explorer {declaration.name!r}: a filter or transform of its chart changes "

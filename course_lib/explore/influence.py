@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 
 import altair as alt
-import ipywidgets as widgets
 import numpy as np
 
 from .. import cascades, networks, seeding
@@ -30,10 +29,9 @@ from ..experiments.influence import (
     summary_frame,
 )
 from ..viz import influence as charts
-from .base import Explorer, _slider
 from .declare import Choice, ExplorerDeclaration, Range
 
-__all__ = ["seeding_explorer", "networks_declaration", "networks_explorer"]
+__all__ = ["seeding_declaration", "seeding_explorer", "networks_declaration", "networks_explorer"]
 
 
 # =========================================================================== lesson 03
@@ -57,6 +55,79 @@ def _cached_curves(kind, model, p, n, net_seed, k_max, worlds, select_worlds, se
     chosen["greedy"] = list(seeding.greedy_selection(net, k_max, model, p, select_worlds, seed=rng).seeds)
     sample = cascades.sample_live_edge_worlds(net, model, p, worlds, seed=rng)
     return _curves_on_worlds(net, chosen, sample)
+
+
+def seeding_declaration(p=0.05, k=10, model="ic", network="scale-free", n=1000, k_max=20,
+                        worlds=300, select_worlds=200, *, seed=None):
+    """The lesson 03 explorer, declared once for JupyterLab and the website.
+
+    Parameters
+    ----------
+    p : float, optional
+        Starting word-of-mouth probability (0.01 to 0.15 by 0.01; 0.02 on the website).
+    k : int, optional
+        Starting budget, 1 .. ``k_max``.
+    model : {"ic", "lt"}, optional
+        Starting model: independent cascade or linear threshold.
+    network : str, optional
+        Starting network type, one of :data:`SEEDING_NETWORKS`.
+    n : int, optional
+        People per network.
+    k_max : int, optional
+        Largest number of seeds on the curves, at least 2.
+    worlds : int, optional
+        Live-edge worlds the curves are scored on.
+    select_worlds : int, optional
+        Live-edge worlds greedy chooses on.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same networks and worlds.
+
+    Returns
+    -------
+    ExplorerDeclaration
+        Controls ``p``, ``k``, ``model`` and ``network`` over
+        :func:`course_lib.viz.influence.strategy_spread_chart`, whose y axis fits the
+        curves drawn. The website keeps the curves once per (``p``, model, network):
+        the budget only moves the line and the title.
+
+    Examples
+    --------
+    >>> declaration = seeding_declaration(worlds=50, select_worlds=20, seed=3)
+    >>> len(declaration.site_cells()) == 8 * 20 * 2 * len(SEEDING_NETWORKS)
+    True
+    >>> declaration.coarser_on_site()
+    ['word-of-mouth probability p']
+    """
+    k_max = check_integer(k_max, "k_max", minimum=2)
+    seed = as_seed_int(seed)
+
+    def render(p, k, model, network):
+        p = round(float(p), 3)
+        key_p = p if model == "ic" else 0.0  # LT has no p: one cache entry
+        table = _cached_curves(network, model, key_p, n, seed, k_max, worlds, select_worlds, seed)
+        at = table[table.k == int(k)].set_index("strategy")["spread"]
+        best = at.idxmax()
+        ratio = at["degree"] / at["greedy"]
+        what = f"IC, p = {p:g}" if model == "ic" else "LT (p not used)"
+        title = alt.Title(
+            f"{network}, {what}: with {int(k)} seeds greedy reaches {at['greedy']:.0f}, "
+            f"top degree {at['degree']:.0f}, random {at['random']:.0f}",
+            subtitle=f"Top degree gets {ratio:.0%} of greedy's spread; best here: "
+                     f"{charts.STRATEGY_LABELS[best]}. Bands: 95% intervals over {worlds} simulated cascades",
+        )
+        # the chart draws strategy, k, spread, low and high; the standard errors stay out of the page
+        curves = table[["strategy", "k", "spread", "low", "high"]]
+        return charts.strategy_spread_chart(curves, budget=int(k), title=title, headroom=False)
+
+    controls = (
+        Range("p", "word-of-mouth probability p", 0.01, 0.15, 0.01, float(p), ".2f", site_step=0.02),
+        Range("k", "budget k (seeds)", 1, k_max, 1, int(k), "d"),
+        Choice("model", "model", (("independent cascade", "ic"), ("linear threshold", "lt")), model),
+        Choice("network", "network", tuple((kind, kind) for kind in SEEDING_NETWORKS), network, menu=True),
+    )
+    note = (f"<small>Each network has {n:,} people with about 6 contacts each. "
+            "In <i>communities</i> the best-connected people all belong to one tight group.</small>")
+    return ExplorerDeclaration("seeding", controls, render, note=note)
 
 
 @renamed_keywords(runs="worlds", select_runs="select_worlds")
@@ -99,7 +170,8 @@ def seeding_explorer(p=0.05, k=10, model="ic", network="scale-free", n=1000, k_m
     -------
     Explorer
         Controls ``p``, ``k``, ``model`` and ``network`` over
-        :func:`course_lib.viz.influence.strategy_spread_chart`.
+        :func:`course_lib.viz.influence.strategy_spread_chart`, built from
+        :func:`seeding_declaration` (the website shows the same chart).
 
     Examples
     --------
@@ -108,40 +180,7 @@ def seeding_explorer(p=0.05, k=10, model="ic", network="scale-free", n=1000, k_m
     >>> ex.values["p"]
     0.08
     """
-    k_max = check_integer(k_max, "k_max", minimum=2)
-    seed = as_seed_int(seed)
-
-    def render(p, k, model, network):
-        p = round(float(p), 3)
-        key_p = p if model == "ic" else 0.0  # LT has no p: one cache entry
-        table = _cached_curves(network, model, key_p, n, seed, k_max, worlds, select_worlds, seed)
-        at = table[table.k == int(k)].set_index("strategy")["spread"]
-        best = at.idxmax()
-        ratio = at["degree"] / at["greedy"]
-        what = f"IC, p = {p:g}" if model == "ic" else "LT (p not used)"
-        title = alt.Title(
-            f"{network}, {what}: with {int(k)} seeds greedy reaches {at['greedy']:.0f}, "
-            f"top degree {at['degree']:.0f}, random {at['random']:.0f}",
-            subtitle=f"Top degree gets {ratio:.0%} of greedy's spread; best here: "
-                     f"{charts.STRATEGY_LABELS[best]}. Bands: 95% intervals over {worlds} simulated cascades",
-        )
-        return charts.strategy_spread_chart(table, budget=int(k), title=title)
-
-    model_box = widgets.ToggleButtons(
-        options=[("independent cascade", "ic"), ("linear threshold", "lt")], value=model,
-        description="model", style={"description_width": "initial", "button_width": "190px"},
-    )
-    network_box = widgets.Dropdown(options=list(SEEDING_NETWORKS), value=network, description="network",
-                                   style={"description_width": "initial"}, layout=widgets.Layout(width="240px"))
-    controls = {
-        "p": _slider("word-of-mouth probability p", float(p), 0.01, 0.15, 0.01, ".2f", False),
-        "k": _slider("budget k (seeds)", int(k), 1, int(k_max), 1, "d", False),
-        "model": model_box,
-        "network": network_box,
-    }
-    note = (f"<small>Each network has {n:,} people with about 6 contacts each. "
-            "In <i>communities</i> the best-connected people all belong to one tight group.</small>")
-    return Explorer(controls, render, note=note)
+    return seeding_declaration(p, k, model, network, n, k_max, worlds, select_worlds, seed=seed).explorer()
 
 
 # =========================================================================== lesson 01

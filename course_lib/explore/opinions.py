@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 
 import altair as alt
-import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
@@ -34,24 +33,18 @@ from ..experiments.opinions import (
     spread_frame,
 )
 from ..viz import opinions as charts
-from .base import Explorer, _slider
 from .declare import Choice, ExplorerDeclaration, Range
 
 __all__ = [
     "empowerment_declaration",
     "empowerment_explorer",
+    "campaign_declaration",
     "campaign_explorer",
+    "mixed_market_declaration",
     "mixed_market_explorer",
     "expressed_private_declaration",
     "expressed_private_explorer",
 ]
-
-
-def _toggle(description, options, value):
-    return widgets.ToggleButtons(
-        options=options, value=value, description=description,
-        style={"description_width": "initial", "button_width": "auto"},
-    )
 
 
 def _setup(G, self_weight, agent):
@@ -189,6 +182,112 @@ def _cached_campaign_theory(q, p, variant, kind, start, sweeps, strength):
 _KINDS = {"field": "broadcast", "zealots": "ambassadors"}
 
 
+def _kept_points(path, tolerance=0.001):
+    """Which points of a trajectory a line needs: the others lie within ``tolerance``
+    (a third of a pixel on the campaign chart) of the line through their neighbours
+    (Ramer-Douglas-Peucker, in the share's units). The first and last are always kept."""
+    path = np.asarray(path, dtype=float)
+    keep = np.zeros(len(path), dtype=bool)
+    keep[[0, -1]] = True
+    spans = [(0, len(path) - 1)]
+    while spans:
+        a, b = spans.pop()
+        if b - a < 2:
+            continue
+        inner = np.arange(a + 1, b)
+        off = np.abs(path[inner] - (path[a] + (inner - a) / (b - a) * (path[b] - path[a])))
+        i = int(np.argmax(off))
+        if off[i] > tolerance:
+            keep[inner[i]] = True
+            spans += [(a, inner[i]), (inner[i], b)]
+    return keep
+
+
+def campaign_declaration(p=0.6, q=4, variant="anticonformity", strength=0.1, kind="field",
+                         n=2000, start=0.3, sweeps=100, *, seed=None):
+    """The lesson 05 campaign explorer, declared once for JupyterLab and the website.
+
+    Parameters
+    ----------
+    p : float, optional
+        Starting nonconformity, in [0, 1] (by 0.01; 0.15 on the website).
+    q : int, optional
+        Starting panel size, 1 to 8 (by 1; 3 on the website).
+    variant : {"independence", "anticonformity"}, optional
+        Starting kind of nonconformity.
+    strength : float, optional
+        Starting campaign strength, 0 to 0.3 (by 0.01; 0.1 on the website).
+    kind : {"field", "zealots"}, optional
+        Starting kind of campaign: a broadcast or brand ambassadors.
+    n : int, optional
+        Number of agents in the simulation (complete graph).
+    start : float, optional
+        Share of ordinary consumers up at the start (the challenger's market share).
+    sweeps : int, optional
+        Length of the runs, in sweeps.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same runs.
+
+    Returns
+    -------
+    ExplorerDeclaration
+        Controls ``p``, ``q``, ``variant``, ``kind`` and ``strength`` over
+        :func:`course_lib.viz.opinions.campaign_trajectory_chart`. The simulation is
+        drawn every 4 sweeps, and the theory lines through the points they need (the
+        others lie within a third of a pixel of them); the website keeps the runs
+        without a campaign once for every strength.
+
+    Examples
+    --------
+    >>> declaration = campaign_declaration(seed=5)
+    >>> len(declaration.site_cells())
+    336
+    >>> declaration.coarser_on_site()
+    ['nonconformity p', 'panel size q', 'campaign strength']
+    """
+    seed = as_seed_int(seed)
+
+    def render(p, q, variant, kind, strength):
+        p, strength, q = round(float(p), 2), round(float(strength), 2), int(q)
+        if kind == "zealots":
+            strength = min(strength, 0.99)
+        without = _cached_campaign_run(n, q, p, variant, kind, 0.0, start, sweeps, seed)
+        with_c = _cached_campaign_run(n, q, p, variant, kind, strength, start, sweeps, seed)
+        path0, settle0 = _cached_campaign_theory(q, p, variant, kind, start, sweeps, 0.0)
+        path1, settle1 = _cached_campaign_theory(q, p, variant, kind, start, sweeps, strength)
+        label = f"{_KINDS[kind]} {strength:g}"
+        sweep = np.arange(sweeps + 1)
+        dots = sweep % 4 == 0
+        simulated = pd.concat([
+            pd.DataFrame({"sweep": sweep[dots], "share": without[dots], "scenario": "no campaign"}),
+            pd.DataFrame({"sweep": sweep[dots], "share": with_c[dots], "scenario": "campaign"}),
+        ], ignore_index=True)
+        keep0, keep1 = _kept_points(path0), _kept_points(path1)
+        theory = pd.concat([
+            pd.DataFrame({"sweep": sweep[keep0], "share": path0[keep0], "scenario": "no campaign"}),
+            pd.DataFrame({"sweep": sweep[keep1], "share": path1[keep1], "scenario": "campaign"}),
+        ], ignore_index=True)
+        verdict = campaign_verdict(settle0, settle1)
+        strongest = _cached_campaign_theory(q, p, variant, kind, start, 1, _STRENGTHS[-1])[1]
+        title = alt.Title(
+            f"{variant.capitalize()} p = {p:g}, q = {q}: the campaign {verdict}",
+            subtitle=[
+                f"Theory: {settle1:.0%} end up buying with the campaign ({label}), {settle0:.0%} without",
+                f"(start {start:.0%}); with the strongest {_KINDS[kind]} ({_STRENGTHS[-1]:g}): {strongest:.0%}",
+            ],
+        )
+        return charts.campaign_trajectory_chart(simulated, theory, title=title)
+
+    controls = (
+        Range("p", "nonconformity p", 0.0, 1.0, 0.01, float(p), ".2f", site_step=0.15),
+        Range("q", "panel size q", 1, 8, 1, int(q), "d", site_step=3),
+        Choice("variant", "resist by", tuple((v, v) for v in voter.VARIANTS), variant),
+        Choice("kind", "campaign", (("broadcast (field)", "field"), ("ambassadors (zealots)", "zealots")), kind),
+        Range("strength", "campaign strength", 0.0, 0.3, 0.01, float(strength), ".2f", site_step=0.1),
+    )
+    return ExplorerDeclaration("campaign", controls, render)
+
+
 @seed_by_keyword
 def campaign_explorer(p=0.6, q=4, variant="anticonformity", strength=0.1, kind="field",
                       n=2000, start=0.3, sweeps=100, *, seed=None):
@@ -198,9 +297,9 @@ def campaign_explorer(p=0.6, q=4, variant="anticonformity", strength=0.1, kind="
     Sliders: nonconformity ``p``, panel size ``q``, the kind of nonconformity, the
     kind of campaign (a broadcast field, or brand ambassadors who are zealots) and its
     strength. The chart: the share of ordinary consumers up in one exact simulation of
-    ``n`` agents, with and without the campaign (dots), and the mean-field trajectory
-    (lines); the title says where theory lets the market settle, with this campaign,
-    without one and with the strongest one on the slider.
+    ``n`` agents, with and without the campaign (dots, every 4 sweeps), and the
+    mean-field trajectory (lines); the title says where theory lets the market settle,
+    with this campaign, without one and with the strongest one on the slider.
 
     Results are cached on (p rounded to 0.01, q, variant, kind, strength rounded to
     0.01); the same ``seed`` is used at every setting (default: fresh entropy, drawn
@@ -231,7 +330,8 @@ def campaign_explorer(p=0.6, q=4, variant="anticonformity", strength=0.1, kind="
     -------
     Explorer
         Controls ``p``, ``q``, ``variant``, ``kind`` and ``strength`` over
-        :func:`course_lib.viz.opinions.campaign_trajectory_chart`.
+        :func:`course_lib.viz.opinions.campaign_trajectory_chart`, built from
+        :func:`campaign_declaration` (the website shows the same chart).
 
     Examples
     --------
@@ -240,46 +340,7 @@ def campaign_explorer(p=0.6, q=4, variant="anticonformity", strength=0.1, kind="
     >>> ex.values["p"]
     0.2
     """
-    seed = as_seed_int(seed)
-
-    def render(p, q, variant, kind, strength):
-        p, strength, q = round(float(p), 2), round(float(strength), 2), int(q)
-        if kind == "zealots":
-            strength = min(strength, 0.99)
-        without = _cached_campaign_run(n, q, p, variant, kind, 0.0, start, sweeps, seed)
-        with_c = _cached_campaign_run(n, q, p, variant, kind, strength, start, sweeps, seed)
-        path0, settle0 = _cached_campaign_theory(q, p, variant, kind, start, sweeps, 0.0)
-        path1, settle1 = _cached_campaign_theory(q, p, variant, kind, start, sweeps, strength)
-        label = f"{_KINDS[kind]} {strength:g}"
-        sweep = np.arange(sweeps + 1)
-        simulated = pd.concat([
-            pd.DataFrame({"sweep": sweep, "share": without, "scenario": "no campaign"}),
-            pd.DataFrame({"sweep": sweep, "share": with_c, "scenario": "campaign"}),
-        ], ignore_index=True)
-        theory = pd.concat([
-            pd.DataFrame({"sweep": sweep, "share": path0, "scenario": "no campaign"}),
-            pd.DataFrame({"sweep": sweep, "share": path1, "scenario": "campaign"}),
-        ], ignore_index=True)
-        verdict = campaign_verdict(settle0, settle1)
-        strongest = _cached_campaign_theory(q, p, variant, kind, start, 1, _STRENGTHS[-1])[1]
-        title = alt.Title(
-            f"{variant.capitalize()} p = {p:g}, q = {q}: the campaign {verdict}",
-            subtitle=[
-                f"Theory: {settle1:.0%} end up buying with the campaign ({label}), {settle0:.0%} without",
-                f"(start {start:.0%}); with the strongest {_KINDS[kind]} ({_STRENGTHS[-1]:g}): {strongest:.0%}",
-            ],
-        )
-        return charts.campaign_trajectory_chart(simulated, theory, title=title)
-
-    controls = {
-        "p": _slider("nonconformity p", float(p), 0.0, 1.0, 0.01, ".2f", False),
-        "q": _slider("panel size q", int(q), 1, 8, 1, "d", False),
-        "variant": _toggle("resist by", list(voter.VARIANTS), variant),
-        "kind": _toggle("campaign", [("broadcast (field)", "field"), ("ambassadors (zealots)", "zealots")], kind),
-        "strength": _slider("campaign strength", float(strength), 0.0, 0.3, 0.01, ".2f", False),
-    }
-    return Explorer(controls, render)
-
+    return campaign_declaration(p, q, variant, strength, kind, n, start, sweeps, seed=seed).explorer()
 
 
 @functools.lru_cache(maxsize=256)
@@ -288,6 +349,67 @@ def _cached_mixed(q, empowered, certainty, start, n, sweeps, seed):
     simulated = mixed_campaign_simulation_frame(n, q, empowered, [certainty], _STRENGTHS[::6], start=start,
                                                 sweeps=sweeps, burn_in=sweeps // 3, seed=seed)
     return theory, simulated
+
+
+def mixed_market_declaration(empowered=0.6, certainty=0.5, q=4, start=0.3, n=1000, sweeps=150, *, seed=None):
+    """The lesson 05 mixed-market explorer, declared once for JupyterLab and the website.
+
+    Parameters
+    ----------
+    empowered : float, optional
+        Starting share of empowered consumers, in [0, 1] (by 0.05; 0.1 on the website).
+    certainty : float, optional
+        Starting fraction of them certain of their attitude, in [0, 1] (by 0.05; 0.25 on
+        the website).
+    q : int, optional
+        Starting panel size, 1 to 8 (by 1; 3 on the website).
+    start : float, optional
+        Share buying at the start (the challenger's market share).
+    n : int, optional
+        Number of agents in each simulation (complete graph).
+    sweeps : int, optional
+        Length of each simulation, in sweeps; the last two thirds are averaged.
+    seed : None, int or numpy.random.Generator, optional
+        Random seed; the same seed gives the same runs.
+
+    Returns
+    -------
+    ExplorerDeclaration
+        Controls ``empowered``, ``certainty`` and ``q`` over
+        :func:`course_lib.viz.opinions.mixed_campaign_chart`, one line per panel,
+        without a legend (the title names the market).
+
+    Examples
+    --------
+    >>> declaration = mixed_market_declaration(seed=13)
+    >>> len(declaration.site_cells())
+    165
+    >>> declaration.coarser_on_site()
+    ['empowered share', 'of them certain', 'panel size q']
+    """
+    seed = as_seed_int(seed)
+
+    def render(empowered, certainty, q):
+        empowered, certainty, q = round(float(empowered), 2), round(float(certainty), 2), int(q)
+        theory, simulated = _cached_mixed(q, empowered, certainty, start, n, sweeps, seed)
+        ends = theory.groupby("where").share.agg(["first", "last"])
+        # rounded, so that a split market reached from below (0.4999999) is not "flipped"
+        verdict = {where: campaign_verdict(round(row["first"], 6), round(row["last"], 6))
+                   for where, row in ends.iterrows()}
+        title = alt.Title(
+            f"{empowered:.0%} empowered, {certainty:.0%} of them certain: in public the campaign "
+            f"{verdict['in public']}",
+            subtitle=[f"In private it {verdict['in private']}; strength up to {_STRENGTHS[-1]:g}, "
+                      f"the brand starts at {start:.0%}. Lines: theory; dots: {n:,} simulated consumers"],
+        )
+        return charts.mixed_campaign_chart(simulated, theory, title=title, legend=False)
+
+    controls = (
+        Range("empowered", "empowered share", 0.0, 1.0, 0.05, float(empowered), ".2f", site_step=0.1),
+        Range("certainty", "of them certain", 0.0, 1.0, 0.05, float(certainty), ".2f", site_step=0.25),
+        Range("q", "panel size q", 1, 8, 1, int(q), "d", site_step=3),
+    )
+    return ExplorerDeclaration("mixed_market", controls, render)
 
 
 @seed_by_keyword
@@ -326,7 +448,8 @@ def mixed_market_explorer(empowered=0.6, certainty=0.5, q=4, start=0.3, n=1000, 
     -------
     Explorer
         Controls ``empowered``, ``certainty`` and ``q`` over
-        :func:`course_lib.viz.opinions.mixed_campaign_chart`.
+        :func:`course_lib.viz.opinions.mixed_campaign_chart`, built from
+        :func:`mixed_market_declaration` (the website shows the same chart).
 
     Examples
     --------
@@ -335,29 +458,7 @@ def mixed_market_explorer(empowered=0.6, certainty=0.5, q=4, start=0.3, n=1000, 
     >>> chart.to_dict()["title"]["text"]
     '60% empowered, 0% of them certain: in public the campaign backfires'
     """
-    seed = as_seed_int(seed)
-
-    def render(empowered, certainty, q):
-        empowered, certainty, q = round(float(empowered), 2), round(float(certainty), 2), int(q)
-        theory, simulated = _cached_mixed(q, empowered, certainty, start, n, sweeps, seed)
-        ends = theory.groupby("where").share.agg(["first", "last"])
-        # rounded, so that a split market reached from below (0.4999999) is not "flipped"
-        verdict = {where: campaign_verdict(round(row["first"], 6), round(row["last"], 6))
-                   for where, row in ends.iterrows()}
-        title = alt.Title(
-            f"{empowered:.0%} empowered, {certainty:.0%} of them certain: in public the campaign "
-            f"{verdict['in public']}",
-            subtitle=[f"In private it {verdict['in private']}; strength up to {_STRENGTHS[-1]:g}, "
-                      f"the brand starts at {start:.0%}. Lines: theory; dots: {n:,} simulated consumers"],
-        )
-        return charts.mixed_campaign_chart(simulated, theory, title=title)
-
-    controls = {
-        "empowered": _slider("empowered share", float(empowered), 0.0, 1.0, 0.05, ".2f", False),
-        "certainty": _slider("of them certain", float(certainty), 0.0, 1.0, 0.05, ".2f", False),
-        "q": _slider("panel size q", int(q), 1, 8, 1, "d", False),
-    }
-    return Explorer(controls, render)
+    return mixed_market_declaration(empowered, certainty, q, start, n, sweeps, seed=seed).explorer()
 
 
 # =========================================================================== lesson 06

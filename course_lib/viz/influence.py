@@ -63,7 +63,7 @@ def _strategy_colour(strategies):
     )
 
 
-def strategy_spread_chart(table, budget=None, title=None, width=None):
+def strategy_spread_chart(table, budget=None, title=None, width=None, headroom=True):
     """Expected spread against the number of seeds, one line and 95% band per strategy.
 
     Parameters
@@ -81,6 +81,11 @@ def strategy_spread_chart(table, budget=None, title=None, width=None):
         Chart title; None (or an empty string) gives "Same budget, different seeds".
     width : int, optional
         Width in pixels; None gives the course's default for a chart with a legend.
+    headroom : bool, default True
+        Fix the y axis from 0 to 5% above the highest band. False lets Vega fit it to
+        the data drawn (from 0 to a round number at or above the highest band): an
+        explorer on the website needs this, since its scales may not be numbers that
+        change with the controls (:mod:`course_lib.explore.declare`).
 
     Returns
     -------
@@ -103,10 +108,11 @@ def strategy_spread_chart(table, budget=None, title=None, width=None):
     colour = _strategy_colour(data["strategy"].unique())
     x = alt.X("k:Q", title="Number of seeds k", scale=alt.Scale(domain=[1, int(data.k.max())], nice=False),
               axis=alt.Axis(tickMinStep=1))
-    y_top = float(data["high"].max()) * 1.05
+    y_scale = alt.Scale(domain=[0, float(data["high"].max()) * 1.05], nice=True) if headroom else \
+        alt.Scale(zero=True, nice=True)
     base = alt.Chart(data).encode(x=x, color=colour)
     band = base.mark_area(opacity=0.2).encode(
-        y=alt.Y("low:Q", scale=alt.Scale(domain=[0, y_top], nice=True), title="Expected number of adopters"),
+        y=alt.Y("low:Q", scale=y_scale, title="Expected number of adopters"),
         y2=alt.Y2("high:Q"),
     )
     lines = base.mark_line(point=alt.OverlayMarkDef(size=25)).encode(

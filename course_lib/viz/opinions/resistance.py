@@ -291,7 +291,7 @@ def campaign_trajectory_chart(simulated, theory, title=None):
         theory.assign(source="theory"),
         simulated[simulated["sweep"] % 2 == 0].assign(source="simulation"),
     ], ignore_index=True)
-    base = alt.Chart(both).encode(
+    encoding = dict(
         x=alt.X("sweep:Q", title="Time (sweeps: each consumer reconsiders once per sweep)"),
         y=alt.Y("share:Q", title="Ordinary consumers who buy", scale=alt.Scale(domain=[0, 1]),
                 axis=alt.Axis(format=".0%")),
@@ -299,9 +299,12 @@ def campaign_trajectory_chart(simulated, theory, title=None):
             domain=["campaign", "no campaign"], range=[OKABE_ITO[5], "#777777"]),
             legend=alt.Legend(orient="bottom")),
     )
-    lines = base.mark_line(strokeWidth=2.5).transform_filter(alt.datum.source == "theory")
-    dots = base.mark_point(size=18, filled=True, opacity=0.6).transform_filter(
-        alt.datum.source == "simulation")
+    # one data set per scenario, so that an explorer's website page keeps the runs without
+    # a campaign once for every campaign strength (course_lib.explore.declare)
+    scenarios = [alt.Chart(both[both["scenario"] == s]).encode(**encoding) for s in ("no campaign", "campaign")]
+    lines = [base.mark_line(strokeWidth=2.5).transform_filter(alt.datum.source == "theory") for base in scenarios]
+    dots = [base.mark_point(size=18, filled=True, opacity=0.6).transform_filter(alt.datum.source == "simulation")
+            for base in scenarios]
     description = (
         "Line chart of the share of ordinary consumers who buy over time. "
         + "; ".join(
@@ -310,7 +313,7 @@ def campaign_trajectory_chart(simulated, theory, title=None):
         )
         + ". Dots: one simulation; lines: mean-field theory."
     )
-    return alt.layer(lines, dots, width=520, height=280,
+    return alt.layer(*lines, *dots, width=520, height=280,
                      title=title or "With and without the campaign", description=description)
 
 
@@ -382,7 +385,7 @@ def disorder_chart(simulated, theory, title=None):
     )
 
 
-def mixed_campaign_chart(simulated, theory, title=None):
+def mixed_campaign_chart(simulated, theory, title=None, legend=True):
     """Long-run share who buy against campaign strength in a market with fixed
     resisters: one colour per certainty, one panel per place of expression
     (public, private); theory lines under simulated dots.
@@ -398,6 +401,11 @@ def mixed_campaign_chart(simulated, theory, title=None):
         values choose the panels, its labels the colours.
     title : str or altair.Title, optional
         Title over the panels; None gives "What the resisters do to a campaign".
+    legend : bool, default True
+        False: no colour legend, and the colours follow the labels in the data rather
+        than a domain fixed to them. For one line whose label the title already gives
+        (the lesson's explorer), so that the colour scale is the same at every setting,
+        as the website needs (:mod:`course_lib.explore.declare`).
 
     Returns
     -------
@@ -418,6 +426,7 @@ def mixed_campaign_chart(simulated, theory, title=None):
     labels = list(dict.fromkeys(theory["label"]))
     places = list(dict.fromkeys(theory["where"]))
     columns = ["where", "label", "strength", "share"]
+    palette = [OKABE_ITO[i] for i in (5, 6, 2, 0, 1)]
     # one data set and one faceted layer: several times faster to build and serialize
     # than a concatenation of layered panels, which matters when a slider redraws it
     both = pd.concat([theory[columns].assign(source="theory"),
@@ -427,8 +436,8 @@ def mixed_campaign_chart(simulated, theory, title=None):
             domain=[0, float(theory["strength"].max())], nice=False)),
         y=alt.Y("share:Q", title="Consumers who buy", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%")),
         color=alt.Color("label:N", title="Empowered consumers", sort=labels, scale=alt.Scale(
-            domain=labels, range=[OKABE_ITO[i] for i in (5, 6, 2, 0, 1)][: len(labels)]),
-            legend=alt.Legend(orient="bottom")),
+            domain=labels, range=palette[: len(labels)]), legend=alt.Legend(orient="bottom")) if legend else
+        alt.Color("label:N", legend=None, scale=alt.Scale(range=palette)),
     )
     lines = base.mark_line(strokeWidth=2).transform_filter(alt.datum.source == "theory")
     dots = base.mark_point(size=45, filled=True, stroke="white", strokeWidth=0.6).encode(
