@@ -67,8 +67,9 @@ def test_binder_post_build_runs_every_lesson_and_silences_news(tmp_path):
     # run it with stand-ins: `python` reports a scratch prefix, `jupyter` logs its calls
     # and fails on one lesson, which must be reported without stopping the build
     stubs, prefix, calls = tmp_path / "bin", tmp_path / "prefix", tmp_path / "calls"
+    python_calls = tmp_path / "python_calls"
     stubs.mkdir()
-    (stubs / "python").write_text(f"#!/bin/sh\necho {prefix}\n")
+    (stubs / "python").write_text(f'#!/bin/sh\necho "$@" >> {python_calls}\necho {prefix}\n')
     (stubs / "jupyter").write_text(f'#!/bin/sh\necho "$@" >> {calls}\ncase "$*" in *00_start*) exit 1;; esac\n')
     for stub in stubs.iterdir():
         stub.chmod(0o755)
@@ -79,9 +80,21 @@ def test_binder_post_build_runs_every_lesson_and_silences_news(tmp_path):
     executed = sorted(line.split()[-1] for line in calls.read_text().splitlines())
     assert executed == sorted(f"lessons/{p.name}" for p in LESSONS.glob("*.ipynb")), executed
     assert "could not run lessons/00_start_here.ipynb" in run.stdout
+    # the kernels are compiled into the image before the lessons run, as on a laptop
+    assert "-m course_lib.prepare" in python_calls.read_text().splitlines()
+    text = script.read_text()
+    assert text.index("python -m course_lib.prepare") < text.index("jupyter nbconvert")
     # JupyterLab reads overrides.json from <prefix>/share/jupyter/lab/settings
     overrides = json.loads((prefix / "share/jupyter/lab/settings/overrides.json").read_text())
     assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+
+
+def test_the_open_command_compiles_the_lessons_kernels_before_jupyterlab_starts():
+    # a fresh install's first Run All then loads compiled code (tests/test_prepare.py
+    # checks that prepare covers what lesson 03 compiles)
+    command = block("open-command")
+    assert command.index("pip install -e .") < command.index("python -m course_lib.prepare") \
+        < command.index("jupyter lab")
 
 
 def test_binder_overrides_are_settings_jupyterlab_knows():

@@ -30,7 +30,10 @@ from .._threads import run_on_threads
 @njit(cache=True)
 def _grow(buffer, size):
     bigger = np.empty(2 * buffer.size + 16, dtype=buffer.dtype)
-    bigger[:size] = buffer[:size]
+    # a loop, not ``bigger[:size] = buffer[:size]``: numba compiles an array assignment
+    # with its shape-mismatch error message, about 1.7 s on a cold cache
+    for i in range(size):
+        bigger[i] = buffer[i]
     return bigger
 
 
@@ -40,7 +43,7 @@ def sample_ic_worlds(n_arcs, p, arc_p, worlds, gen):
     world_ptr = np.zeros(worlds + 1, dtype=np.int64)
     expected = n_arcs * (p if arc_p.size == 0 else arc_p.mean()) * worlds
     arcs = np.empty(int(expected * 1.1) + 64, dtype=np.int64)
-    size = 0
+    size = np.int64(0)  # a literal 0 would compile _grow twice, for 0 and for int64
     skip = arc_p.size == 0 and 0.0 < p < 1.0
     log_q = math.log1p(-p) if skip else 0.0
     for w in range(worlds):
@@ -87,7 +90,7 @@ def sample_lt_worlds(n, in_ptr, in_arc, weights, worlds, gen):
                     arcs[size] = in_arc[i]
                     size += 1
                     break
-        arcs[start:size] = np.sort(arcs[start:size])
+        arcs[start:size].sort()  # in place: no array assignment to compile (see _grow)
         world_ptr[w + 1] = size
     return world_ptr, arcs[:size].copy()
 
