@@ -212,3 +212,31 @@ def test_a_capture_without_a_fingerprint_renders_uncached_with_a_warning(tmp_pat
     with pytest.warns(RuntimeWarning, match="'locked' is rendered without the cache"):
         spec = declaration.static_spec(cache=tmp_path)
     assert len(spec["datasets"]) == 1 and not list(tmp_path.iterdir()), "nothing was written to the cache"
+
+
+def test_large_grids_travel_as_csv_and_draw_the_same():
+    def render(slope, shape):
+        x = [i / 50 for i in range(51)]
+        frame = pd.DataFrame({"x": x, "y": [round(slope * (v if shape == "line" else v * v), 4) for v in x],
+                              "series": "a long series name, with a comma", "on": [v > 0.5 for v in x]})
+        return alt.Chart(frame, title=f"{shape} {slope:g}").mark_point().encode(
+            x="x:Q", y="y:Q", color="series:N", shape="on:N")
+
+    declaration = ExplorerDeclaration("csv", (Range("slope", "slope", 0.0, 2.0, 0.25, 1.0),
+                                              Choice("shape", "shape", (("line", "line"), ("square", "square")), "line")),
+                                       render)
+    spec = declaration.static_spec()
+    (rows,) = [v for v in spec["datasets"].values() if len(str(v)) > 20_000]
+    assert isinstance(rows, str) and rows.startswith("x,y,series,on,"), "the large grid is not CSV"
+    assert vlc.vegalite_to_svg(at(spec, slope=0.75, shape="square")) == \
+        vlc.vegalite_to_svg(render(slope=0.75, shape="square").to_dict())
+
+
+def test_rows_that_csv_would_change_stay_objects():
+    from course_lib.explore.declare import _csv_columns
+
+    assert _csv_columns([{"a": 1, "b": "x"}, {"a": None, "b": "y"}]) == {"a": "number", "b": None}
+    assert _csv_columns([{"a": 1, "b": "x"}, {"a": 2, "b": None}]) is None, "a null text reads back as ''"
+    assert _csv_columns([{"a": 1}, {"a": "1"}]) is None, "a column of numbers and text"
+    assert _csv_columns([{"a": 1, "b": 2}, {"b": 2, "a": 1}]) is None, "rows with their keys in another order"
+    assert _csv_columns([{"a": [1, 2]}]) is None, "a list has no CSV form"

@@ -34,8 +34,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = ROOT / "lessons"
 # MathJax 2 as jupyter-server-mathjax ships it: a combined configuration (the jax are
-# inside it) and the STIX web fonts (the package has no TeX fonts); shared by every page
-MATHJAX_PARTS = ["MathJax.js", "config", "extensions", "jax", "fonts", "localization/en"]
+# inside it) and the STIX web fonts (the package has no TeX fonts); shared by every page.
+# Only the HTML-CSS output: the SVG output (2.5 MB) is left out and its menu entry hidden
+# (MATHJAX_CONFIG), which keeps the whole site under its 40 MB budget
+MATHJAX_PARTS = ["MathJax.js", "config", "extensions", "jax/input", "jax/element", "jax/output/HTML-CSS", "fonts",
+                 "localization/en"]
 
 COURSE_JS = r"""
 var COURSE_STORE = "course-predictions";
@@ -138,7 +141,7 @@ MATHJAX_CONFIG = """<script type="text/x-mathjax-config">
 MathJax.Hub.Config({tex2jax: {inlineMath: [["$", "$"], ["\\\\(", "\\\\)"]],
   displayMath: [["$$", "$$"], ["\\\\[", "\\\\]"]], processEscapes: true},
   "HTML-CSS": {availableFonts: [], preferredFont: null, webFont: "STIX-Web",
-  imageFont: null}, messageStyle: "none"});
+  imageFont: null}, MathMenu: {showRenderer: false}, messageStyle: "none"});
 </script>
 <script src="assets/mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full"></script>"""
 
