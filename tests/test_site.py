@@ -199,3 +199,22 @@ def test_quiz_and_prediction_answer_in_the_page(site, browser):
     table = page.locator(".course-calibration").inner_text()
     assert "1 of 1" in table and "0 of 1" in table, f"the record counts one right choice and one far number: {table}"
     assert problems == []
+
+
+def test_an_executed_lesson_is_reused_only_while_nothing_changed(tmp_path):
+    import nbformat
+
+    lesson = tmp_path / "lesson.ipynb"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import time; print(time.time_ns())")])
+    nbformat.write(nb, lesson)
+
+    def run():
+        out = build_site.executed(lesson, tmp_path, 120, tmp_path / "cache")
+        return out.cells[0].outputs[0]["text"]
+
+    first = run()
+    assert run() == first, "the same lesson against the same library was executed again"
+    nb.cells.append(nbformat.v4.new_markdown_cell("An edit."))
+    nbformat.write(nb, lesson)
+    assert run() != first, "an edited lesson was served from the cache"
+    assert build_site.executed(lesson, tmp_path, 120, None).cells[0].outputs[0]["text"] != first

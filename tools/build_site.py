@@ -187,6 +187,39 @@ def execute(path, workdir, timeout):
     return nb
 
 
+def executed(path, workdir, timeout, cache):
+    """The lesson executed in site mode: from ``cache`` when the same notebook was executed
+    against the same library and the same builder before, else from a fresh kernel.
+
+    The key hashes the notebook file, the source of all of ``course_lib``
+    (``course_lib.sweeps.fingerprint.library_fingerprint``) and this file, so an edit of
+    any of them runs the lesson again. The lessons set their seeds, so a lesson run twice
+    gives the same page.
+    """
+    import hashlib
+
+    import nbformat
+
+    from course_lib.sweeps.fingerprint import library_fingerprint
+
+    if not cache:
+        return execute(path, workdir, timeout)
+    key = hashlib.sha256(path.read_bytes() + library_fingerprint().encode()
+                         + Path(__file__).read_bytes()).hexdigest()[:20]
+    stored = Path(cache) / "site-lessons" / f"{path.stem}-{key}.ipynb"
+    if stored.exists():
+        try:
+            return nbformat.read(stored, as_version=4)
+        except Exception:  # a damaged entry is run again and overwritten
+            pass
+    nb = execute(path, workdir, timeout)
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    partial = stored.with_suffix(".partial")
+    nbformat.write(nb, partial)
+    os.replace(partial, stored)
+    return nb
+
+
 def to_page(nb, title, nav):
     from nbconvert import HTMLExporter
 
@@ -284,8 +317,9 @@ def site_environment(cache=None):
 
 
 def build(dest, lessons=None, zip_site=False, timeout=900, cache="default"):
-    """Write the site to ``dest``; ``cache`` holds the explorers' precomputed charts between
-    builds ("default": ``course_lib.sweeps.default_cache_dir()``; None: no cache)."""
+    """Write the site to ``dest``; ``cache`` holds the explorers' precomputed charts and the
+    executed lessons between builds ("default": ``course_lib.sweeps.default_cache_dir()``;
+    None: no cache)."""
     if cache == "default":
         from course_lib.sweeps import default_cache_dir
 
@@ -310,7 +344,7 @@ def build(dest, lessons=None, zip_site=False, timeout=900, cache="default"):
             t = time.time()
             workdir = Path(scratch) / path.stem
             workdir.mkdir()
-            nb = execute(path, workdir, timeout)
+            nb = executed(path, workdir, timeout, cache)
             page = to_page(nb, titles[i][1], nav_bar(titles, i))
             problems += check_page(titles[i][0], page)
             (dest / titles[i][0]).write_text(page, encoding="utf-8")
@@ -336,9 +370,10 @@ def main(argv=None):
     parser.add_argument("--lessons", help="only these lessons, by number: 00,02")
     parser.add_argument("--zip", action="store_true", help="also write DEST.zip for offline use")
     parser.add_argument("--cache", default="default",
-                        help="folder of the explorers' precomputed charts, reused by the next build "
-                             "(default: the sweeps' cache, ~/.cache/course_lib/sweeps)")
-    parser.add_argument("--no-cache", action="store_true", help="compute every explorer's charts afresh")
+                        help="folder of the explorers' precomputed charts and the executed lessons, reused "
+                             "by the next build (default: the sweeps' cache, ~/.cache/course_lib/sweeps)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="run every lesson and compute every explorer's charts afresh")
     args = parser.parse_args(argv)
     build(args.dest, args.lessons.split(",") if args.lessons else None, args.zip,
           cache=None if args.no_cache else args.cache)
