@@ -9,6 +9,7 @@ from the internet.
 import html
 import importlib.util
 import json
+import os
 import re
 from pathlib import Path
 
@@ -68,16 +69,23 @@ def test_the_index_gives_the_readmes_open_command_and_links_the_zip():
         "a site built without --zip links a zip"
 
 
+# A full build takes minutes, so the suite builds the two lessons above. To check a full
+# build with the same page tests: COURSE_SITE=DIR pytest tests/test_site.py -m browser
+PREBUILT = os.environ.get("COURSE_SITE")
+LESSON_PAGES = (sorted(p.name for p in Path(PREBUILT).glob("[0-9][0-9]_*.html")) if PREBUILT
+                else ["00_start_here.html", "02_threshold_cascades.html"])
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     _require_browser()
+    if PREBUILT:
+        return Path(PREBUILT)
     return build_site.build(tmp_path_factory.mktemp("site") / "site", lessons=["00", "02"],
                             cache=tmp_path_factory.mktemp("site-cache"))
 
 
 def test_the_build_leaves_the_calling_process_out_of_site_mode(site):
-    import os
-
     from course_lib.viz.site import site_mode
 
     assert "COURSE_LIB_SITE" not in os.environ and not site_mode(), \
@@ -94,7 +102,9 @@ def browser():
         chromium.close()
 
 
-def open_page(browser, path):
+def open_page(browser, path, base=None):
+    """Open `path` from file://, or from the web server at `base` (its URL) when given."""
+    allowed = ("data:", "blob:", MATHJAX_PROBE) + ((base,) if base else ("file://",))
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     problems = []
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
@@ -102,8 +112,8 @@ def open_page(browser, path):
             and "ERR_FAILED" not in m.text else None)
     page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}") if r.url != MATHJAX_PROBE else None)
     page.on("request", lambda r: problems.append(f"left the site: {r.url}")
-            if not r.url.startswith(("file://", "data:", "blob:", MATHJAX_PROBE)) else None)
-    page.goto(path.as_uri())
+            if not r.url.startswith(allowed) else None)
+    page.goto(f"{base}/{path.name}" if base else path.as_uri())
     page.wait_for_function("document.querySelectorAll('.course-chart').length === "
                            "document.querySelectorAll('.course-chart svg, .course-chart canvas').length",
                            timeout=20_000)
@@ -114,7 +124,7 @@ def open_page(browser, path):
 @pytest.mark.browser
 def test_every_page_loads_offline_and_draws_its_charts(site, browser):
     pages = sorted(site.glob("*.html"))
-    assert [p.name for p in pages] == ["00_start_here.html", "02_threshold_cascades.html", "index.html"]
+    assert [p.name for p in pages] == LESSON_PAGES + ["index.html"]
     for path in pages:
         text = path.read_text(encoding="utf-8")
         assert str(ROOT) not in text and "/tmp/" not in text, f"{path.name} names a path of this machine"
@@ -128,12 +138,75 @@ def test_every_page_loads_offline_and_draws_its_charts(site, browser):
         page.close()
 
 
+@pytest.fixture
+def web_server(site):
+    """The built site served by `python -m http.server` on a free local port; yields its URL."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                               "--directory", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{url}/index.html", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("python -m http.server did not start serving the site within 10 s")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_site_works_from_a_web_server(site, browser, web_server):
+    for path in sorted(site.glob("*.html")):
+        page, problems = open_page(browser, path, base=web_server)
+        assert page.url.startswith(web_server), f"{path.name} was not served over http"
+        if path.name != "index.html":
+            assert page.locator(".course-chart").count() >= 1, f"{path.name}: no chart drawn over http"
+        page.wait_for_timeout(1500)  # MathJax typesets after the charts
+        assert problems == [], f"{path.name} over http: {problems}"
+        page.close()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_each_pages_first_slider_changes_its_chart(site, browser):
+    lessons = sorted(site.glob("[0-9][0-9]_*.html"))
+    assert lessons, "the site has no lesson page"
+    for path in lessons:
+        page, _ = open_page(browser, path)
+        chart = page.locator(".course-chart:has(input[type=range])").first
+        assert chart.count() == 1, f"{path.name}: no chart with a slider"
+        chart.scroll_into_view_if_needed()
+        drawing = chart.locator("svg, canvas").first
+        before = drawing.screenshot()
+        chart.locator("input[type=range]").first.evaluate(
+            "e => { e.stepUp(); if (e.value === e.defaultValue) e.stepDown(2);"
+            " e.dispatchEvent(new Event('input', {bubbles: true})); }")
+        page.wait_for_timeout(500)
+        assert drawing.screenshot() != before, f"{path.name}: moving the first slider left its chart unchanged"
+        page.close()
+
+
 @pytest.mark.slow
 @pytest.mark.browser
 def test_the_index_lists_every_lesson_and_how_to_install(site, browser):
     page, problems = open_page(browser, site / "index.html")
     links = page.locator("table a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    assert links == ["00_start_here.html", "02_threshold_cascades.html"]
+    assert links == LESSON_PAGES
     assert "pip install" in page.inner_text("body")
     assert problems == []
 

@@ -155,6 +155,16 @@ def lesson_title(nb, path):
     return path.stem
 
 
+# Browsers ask a web server for /favicon.ico unless the page names an icon; without one, every
+# page served by `python -m http.server` logs a 404. A small network: three nodes, one lit.
+FAVICON_SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">
+<path d="M8 24 L16 8 L24 24 Z" fill="none" stroke="#4c78a8" stroke-width="2.5"/>
+<circle cx="16" cy="8" r="5" fill="#f58518"/><circle cx="8" cy="24" r="5" fill="#4c78a8"/>
+<circle cx="24" cy="24" r="5" fill="#4c78a8"/></svg>
+"""
+ICON_LINK = '<link rel="icon" href="assets/favicon.svg" type="image/svg+xml">'
+
+
 def write_assets(dest):
     import jupyter_server_mathjax
     import vl_convert
@@ -166,6 +176,7 @@ def write_assets(dest):
     (assets / "vega-bundle.js").write_text(vl_convert.javascript_bundle(), encoding="utf-8")
     (assets / "course.js").write_text(COURSE_JS.replace("__GUESS_PARAM__", GUESS_PARAM), encoding="utf-8")
     (assets / "course.css").write_text(COURSE_CSS, encoding="utf-8")
+    (assets / "favicon.svg").write_text(FAVICON_SVG, encoding="utf-8")
     source = Path(jupyter_server_mathjax.__file__).parent / "static"
     for part in MATHJAX_PARTS:
         src, out = source / part, assets / "mathjax" / part
@@ -230,7 +241,7 @@ def to_page(nb, title, nav):
     # nbconvert's head loads require.js and MathJax from CDNs: replace both with local files
     body = re.sub(r'<script[^>]*src="https?://[^"]*"[^>]*>\s*</script>', "", body)
     body = re.sub(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", "", body, flags=re.S)
-    head = ('<link rel="stylesheet" href="assets/course.css">\n<script src="assets/vega-bundle.js"></script>\n'
+    head = (ICON_LINK + '\n<link rel="stylesheet" href="assets/course.css">\n<script src="assets/vega-bundle.js"></script>\n'
             '<script src="assets/course.js"></script>\n' + MATHJAX_CONFIG + "\n</head>")
     body = body.replace("</head>", head, 1)
     body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + "\n" + nav, body, count=1)
@@ -260,6 +271,7 @@ def index_page(pages, zip_name=None):
                     "and open <code>index.html</code> inside.</p>")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Influence or empower? A course in runnable models</title>
+{ICON_LINK}
 <link rel="stylesheet" href="assets/course.css">
 <style>body {{ font-family: sans-serif; line-height: 1.5; padding: 0 1em; }} td {{ padding: 0.2em 0.8em; }}</style>
 </head><body>
