@@ -208,6 +208,9 @@ def test_the_index_lists_every_lesson_and_how_to_install(site, browser):
     links = page.locator("table a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert links == LESSON_PAGES
     assert "pip install" in page.inner_text("body")
+    page.set_viewport_size({"width": 800, "height": 700})
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), \
+        "the index is wider than an 800-pixel window (the install command does not wrap)"
     assert problems == []
 
 

@@ -273,7 +273,9 @@ def index_page(pages, zip_name=None):
 <html lang="en"><head><meta charset="utf-8"><title>Influence or empower? A course in runnable models</title>
 {ICON_LINK}
 <link rel="stylesheet" href="assets/course.css">
-<style>body {{ font-family: sans-serif; line-height: 1.5; padding: 0 1em; }} td {{ padding: 0.2em 0.8em; }}</style>
+<style>body {{ font-family: sans-serif; line-height: 1.5; padding: 0 1em; }} td {{ padding: 0.2em 0.8em; }}
+/* the install command is one long line: wrapped on screen, still one line when copied */
+pre {{ white-space: pre-wrap; overflow-wrap: anywhere; background: #f5f5f5; padding: 0.6em; }}</style>
 </head><body>
 <h1>Influence or empower? A course in runnable models</h1>
 {mistune.html(intro)}
