@@ -2,12 +2,14 @@
 draws exactly what the lesson's widget draws at that setting (vl-convert renders both)."""
 import re
 
+import altair as alt
 import pytest
 import vl_convert as vlc
 from test_declare import at
 
 from course_lib.explore import budgets, capstone, cascades, diffusion, influence, levers, opinions, platforms
 from course_lib.explore.declare import MAX_SITE_CELLS, _node, _views
+from course_lib.viz import THEME_NAME
 
 pytestmark = pytest.mark.slow
 
@@ -69,3 +71,12 @@ def test_the_page_draws_what_the_widget_draws(declared):
                 node.pop("description", None)
         assert _svg(at(spec, **values)) == _svg(widget_chart), \
             f"{declaration.name}: the page and the widget differ at {values}"
+
+
+def test_no_text_on_the_chart_is_cut_short(declared):
+    """In the course theme, as the lessons draw them: its fonts are larger than Vega-Lite's."""
+    declaration, _ = declared
+    with alt.theme.enable(THEME_NAME):
+        svg = _svg(declaration.explorer(**declaration.defaults).chart.to_dict())
+    cut = [text for text in re.findall(r"<text[^>]*>([^<]*)</text>", svg) if text.endswith("…")]
+    assert not cut, f"{declaration.name}: labels cut off on the chart: {cut}"

@@ -126,6 +126,7 @@ def test_enable_offline_sets_renderer_theme_and_jupyterchart(restore_altair):
     config = alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q").to_dict()["config"]
     assert config["range"]["category"] == viz.OKABE_ITO
     assert config["axis"]["labelFontSize"] >= 12
+    assert config["legend"]["labelLimit"] >= 300, "legend labels of about 40 characters would be cut off"
 
 
 def test_theme_is_colour_blind_safe_palette():
