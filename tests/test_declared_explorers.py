@@ -73,10 +73,15 @@ def test_the_page_draws_what_the_widget_draws(declared):
             f"{declaration.name}: the page and the widget differ at {values}"
 
 
-def test_no_text_on_the_chart_is_cut_short(declared):
-    """In the course theme, as the lessons draw them: its fonts are larger than Vega-Lite's."""
-    declaration, _ = declared
+def cut_short_texts(chart):
+    """The texts Vega cuts with an ellipsis when it draws ``chart`` in the course theme,
+    as the lessons draw it (the theme's fonts are larger than Vega-Lite's)."""
     with alt.theme.enable(THEME_NAME):
-        svg = _svg(declaration.explorer(**declaration.defaults).chart.to_dict())
-    cut = [text for text in re.findall(r"<text[^>]*>([^<]*)</text>", svg) if text.endswith("…")]
+        svg = _svg(chart.to_dict())
+    return [text for text in re.findall(r"<text[^>]*>([^<]*)</text>", svg) if text.endswith("…")]
+
+
+def test_no_text_on_the_chart_is_cut_short(declared):
+    declaration, _ = declared
+    cut = cut_short_texts(declaration.explorer(**declaration.defaults).chart)
     assert not cut, f"{declaration.name}: labels cut off on the chart: {cut}"

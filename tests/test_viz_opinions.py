@@ -80,6 +80,14 @@ def test_chart_is_valid_vega_lite_with_description(net, name):
     assert isinstance(spec.get("description"), str) and len(spec["description"]) > 60
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_no_text_on_the_chart_is_cut_short(net, name):
+    from test_declared_explorers import cut_short_texts
+
+    cut = cut_short_texts(_charts(net)[name])
+    assert not cut, f"{name}: texts cut off on the chart: {cut}"
+
+
 def test_phase_chart_lines_are_mean_field_fixed_points():
     theory = lab.qvoter_theory_frame([3, 8], np.round(np.arange(0, 0.5, 0.02), 2))
     sim = pd.DataFrame({"variant": ["independence"], "q": [3], "p": [0.1], "magnetization": [0.9]})

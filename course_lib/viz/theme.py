@@ -64,9 +64,9 @@ def course_theme():
             },
             "title": {"fontSize": 16, "anchor": "start", "subtitleFontSize": 13},
             "axis": {"labelFontSize": 13, "titleFontSize": 14, "grid": True, "gridOpacity": 0.5},
-            # Vega-Lite cuts legend labels at 160 px ("share on the external plat…"); the
+            # Vega-Lite cuts legend labels at 160 px and titles at 180 ("share on the external plat…"); the
             # course's labels are short sentences, up to about 40 characters
-            "legend": {"labelFontSize": 13, "titleFontSize": 13, "labelLimit": 320},
+            "legend": {"labelFontSize": 13, "titleFontSize": 13, "labelLimit": 320, "titleLimit": 320},
             "header": {"labelFontSize": 13, "titleFontSize": 14},
             "text": {"fontSize": 13},
             "mark": {"color": OKABE_ITO[4]},
