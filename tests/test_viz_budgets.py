@@ -34,6 +34,13 @@ def charts(plans):
     return _charts(plans)
 
 
+def test_no_text_on_the_chart_is_cut_short(charts):
+    from test_declared_explorers import cut_short_texts
+
+    cut = {name: texts for name, chart in charts.items() if (texts := cut_short_texts(chart))}
+    assert not cut, f"texts cut off on the charts: {cut}"
+
+
 @pytest.mark.parametrize("name", ["split", "split_search_only", "horizon", "adoption", "two_phase",
                                   "marginal", "support", "cost", "response"])
 def test_chart_is_valid_vega_lite_with_description(charts, name):

@@ -51,6 +51,14 @@ def _charts():
 
 
 @pytest.mark.parametrize("name", list(_charts()))
+def test_no_text_on_the_chart_is_cut_short(name):
+    from test_declared_explorers import cut_short_texts
+
+    cut = cut_short_texts(_charts()[name])
+    assert not cut, f"{name}: texts cut off on the chart: {cut}"
+
+
+@pytest.mark.parametrize("name", list(_charts()))
 def test_chart_is_valid_vega_lite_with_description(name):
     spec = _charts()[name].to_dict()  # validates against the Vega-Lite schema
     assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/v")
