@@ -192,8 +192,10 @@ def execute(path, workdir, timeout):
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
+    # log_level: every kernel otherwise prints a warning that its local TCP sockets are not
+    # encrypted, eleven times per build; errors in cells still fail the build
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(workdir)}},
-                            store_widget_state=False)
+                            store_widget_state=False, extra_arguments=["--IPKernelApp.log_level=ERROR"])
     client.execute()
     return nb
 
