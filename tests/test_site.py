@@ -120,24 +120,6 @@ def open_page(browser, path, base=None):
     return page, problems
 
 
-@pytest.mark.slow
-@pytest.mark.browser
-def test_every_page_loads_offline_and_draws_its_charts(site, browser):
-    pages = sorted(site.glob("*.html"))
-    assert [p.name for p in pages] == LESSON_PAGES + ["index.html"]
-    for path in pages:
-        text = path.read_text(encoding="utf-8")
-        assert str(ROOT) not in text and "/tmp/" not in text, f"{path.name} names a path of this machine"
-        page, problems = open_page(browser, path)
-        if path.name != "index.html":
-            charts = page.locator(".course-chart").count()
-            assert charts >= 1, f"{path.name}: no chart on the page"
-            assert page.locator("nav.course-nav a[href='index.html']").count() == 1, f"{path.name}: no way back"
-        page.wait_for_timeout(1500)  # MathJax typesets after the charts
-        assert problems == [], f"{path.name}: {problems}"
-        page.close()
-
-
 @pytest.fixture
 def web_server(site):
     """The built site served by `python -m http.server` on a free local port; yields its URL."""
@@ -170,14 +152,22 @@ def web_server(site):
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_the_site_works_from_a_web_server(site, browser, web_server):
-    for path in sorted(site.glob("*.html")):
-        page, problems = open_page(browser, path, base=web_server)
-        assert page.url.startswith(web_server), f"{path.name} was not served over http"
+@pytest.mark.parametrize("served", ["from file://", "by python -m http.server"])
+def test_every_page_loads_offline_and_draws_its_charts(site, browser, request, served):
+    base = request.getfixturevalue("web_server") if "http" in served else None
+    pages = sorted(site.glob("*.html"))
+    assert [p.name for p in pages] == LESSON_PAGES + ["index.html"]
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert str(ROOT) not in text and "/tmp/" not in text, f"{path.name} names a path of this machine"
+        page, problems = open_page(browser, path, base=base)
+        assert page.url.startswith(base or "file://"), f"{path.name} was not opened {served}"
         if path.name != "index.html":
-            assert page.locator(".course-chart").count() >= 1, f"{path.name}: no chart drawn over http"
+            charts = page.locator(".course-chart").count()
+            assert charts >= 1, f"{path.name}: no chart on the page"
+            assert page.locator("nav.course-nav a[href='index.html']").count() == 1, f"{path.name}: no way back"
         page.wait_for_timeout(1500)  # MathJax typesets after the charts
-        assert problems == [], f"{path.name} over http: {problems}"
+        assert problems == [], f"{path.name} {served}: {problems}"
         page.close()
 
 
