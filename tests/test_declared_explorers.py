@@ -1,15 +1,12 @@
 """Every lesson explorer declared for the website: the page, at a setting of its grid,
 draws exactly what the lesson's widget draws at that setting (vl-convert renders both)."""
-import re
-
-import altair as alt
 import pytest
-import vl_convert as vlc
+from drawn import cut_short_texts
+from drawn import svg as _svg
 from test_declare import at
 
 from course_lib.explore import budgets, capstone, cascades, diffusion, influence, levers, opinions, platforms
 from course_lib.explore.declare import MAX_SITE_CELLS, _node, _views
-from course_lib.viz import THEME_NAME
 
 pytestmark = pytest.mark.slow
 
@@ -36,12 +33,6 @@ INSIDE = {
     "campaign": dict(p=0.45, q=7, variant="independence", kind="zealots", strength=0.2),
     "mixed_market": dict(empowered=0.3, certainty=0.25, q=1),
 }
-
-
-def _svg(spec):
-    # vl-convert numbers gradients across the whole process: the second drawing of the
-    # same legend is gradient_1, not gradient_0
-    return re.sub(r"gradient_\d+", "gradient", vlc.vegalite_to_svg(spec))
 
 
 @pytest.fixture(scope="module", params=sorted(DECLARATIONS))
@@ -71,14 +62,6 @@ def test_the_page_draws_what_the_widget_draws(declared):
                 node.pop("description", None)
         assert _svg(at(spec, **values)) == _svg(widget_chart), \
             f"{declaration.name}: the page and the widget differ at {values}"
-
-
-def cut_short_texts(chart):
-    """The texts Vega cuts with an ellipsis when it draws ``chart`` in the course theme,
-    as the lessons draw it (the theme's fonts are larger than Vega-Lite's)."""
-    with alt.theme.enable(THEME_NAME):
-        svg = _svg(chart.to_dict())
-    return [text for text in re.findall(r"<text[^>]*>([^<]*)</text>", svg) if text.endswith("…")]
 
 
 def test_no_text_on_the_chart_is_cut_short(declared):

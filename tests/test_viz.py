@@ -3,6 +3,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 import pytest
+from drawn import cut_short_texts
 
 from course_lib import cascades, levers, viz
 from course_lib.experiments import cascades as lab
@@ -43,8 +44,6 @@ def _charts():
 
 @pytest.mark.parametrize("name", list(_charts()))
 def test_no_text_on_the_chart_is_cut_short(name):
-    from test_declared_explorers import cut_short_texts
-
     cut = cut_short_texts(_charts()[name])
     assert not cut, f"{name}: texts cut off on the chart: {cut}"
 

@@ -3,6 +3,7 @@ import math
 
 import numpy as np
 import pytest
+from drawn import cut_short_texts
 
 from course_lib import budgets, viz
 from course_lib.budgets import BudgetPlan, Market
@@ -35,8 +36,6 @@ def charts(plans):
 
 
 def test_no_text_on_the_chart_is_cut_short(charts):
-    from test_declared_explorers import cut_short_texts
-
     cut = {name: texts for name, chart in charts.items() if (texts := cut_short_texts(chart))}
     assert not cut, f"texts cut off on the charts: {cut}"
 

@@ -4,6 +4,7 @@ import math
 
 import pandas as pd
 import pytest
+from drawn import cut_short_texts
 
 from course_lib.experiments import influence as tables
 from course_lib.viz import influence as charts
@@ -52,8 +53,6 @@ def _charts():
 
 @pytest.mark.parametrize("name", list(_charts()))
 def test_no_text_on_the_chart_is_cut_short(name):
-    from test_declared_explorers import cut_short_texts
-
     cut = cut_short_texts(_charts()[name])
     assert not cut, f"{name}: texts cut off on the chart: {cut}"
 

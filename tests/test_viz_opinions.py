@@ -3,6 +3,7 @@ the library's numbers (not a copy that could drift)."""
 import numpy as np
 import pandas as pd
 import pytest
+from drawn import cut_short_texts
 
 from course_lib import opinions, population, voter
 from course_lib.experiments import opinions as lab
@@ -82,8 +83,6 @@ def test_chart_is_valid_vega_lite_with_description(net, name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_no_text_on_the_chart_is_cut_short(net, name):
-    from test_declared_explorers import cut_short_texts
-
     cut = cut_short_texts(_charts(net)[name])
     assert not cut, f"{name}: texts cut off on the chart: {cut}"
 
